@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One Vitest run for the whole workspace: BFF unit and API tests (node), console and ui tests (jsdom).
+ * API tests start the real server on port 0 against PGlite, or PostgreSQL when DATABASE_URL is set.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'bff',
+          include: ['apps/bff/**/*.test.ts', 'packages/api-client/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: './apps/console/vite.config.ts',
+        test: {
+          name: 'console',
+          include: ['apps/console/**/*.test.{ts,tsx}', 'packages/ui/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+    ],
+  },
+});
