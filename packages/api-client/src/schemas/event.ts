@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { isoTime } from './common';
+
+/** Event kinds that edge AI boxes and the AI platform report. Violation kinds also feed the violation service. */
+export const eventTypeSchema = z.enum([
+  'wrong_way',
+  'red_light',
+  'speeding',
+  'no_helmet',
+  'illegal_parking',
+  'lane_violation',
+  'accident',
+  'congestion',
+  'stalled_vehicle',
+  'pedestrian_on_expressway',
+  'fire_smoke',
+  'crowd',
+  'object',
+]);
+export type EventType = z.infer<typeof eventTypeSchema>;
+
+export const severitySchema = z.enum(['info', 'minor', 'major', 'critical']);
+export type Severity = z.infer<typeof severitySchema>;
+
+/** One detected object; box is normalized [x, y, w, h] in 0..1 of the frame. */
+export const detectedObjectSchema = z.object({
+  label: z.string().max(64),
+  confidence: z.number().min(0).max(1),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+});
+
+/**
+ * An analytics event as the BFF stores and shows it. `id` is the producer's id and makes ingestion idempotent;
+ * `ts` is when it happened at the edge, `receivedAt` when the center got it (late events differ).
+ */
+export const analyticsEventSchema = z.object({
+  id: z.string().min(1).max(128),
+  cameraId: z.string(),
+  areaId: z.string(),
+  type: eventTypeSchema,
+  severity: severitySchema,
+  ts: isoTime,
+  receivedAt: isoTime,
+  objects: z.array(detectedObjectSchema).max(200),
+  plate: z.string().max(20).nullable(),
+  snapshot: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>;
+
+/**
+ * An analytics event as producers send it (native format). The BFF adds `areaId` from the camera and
+ * `receivedAt`. Unknown keys are dropped; sizes are bounded so a hostile producer cannot exhaust memory.
+ */
+export const analyticsEventInputSchema = z.object({
+  id: z.string().min(1).max(128),
+  cameraId: z.string().min(1).max(128),
+  type: eventTypeSchema,
+  severity: severitySchema,
+  ts: isoTime,
+  objects: z.array(detectedObjectSchema).max(200).default([]),
+  plate: z.string().max(20).nullable().default(null),
+  snapshot: z.string().max(2048).nullable().default(null),
+  metadata: z
+    .record(z.string().max(64), z.unknown())
+    .refine((m) => Object.keys(m).length <= 64, 'at most 64 metadata keys')
+    .default({}),
+});
+export type AnalyticsEventInput = z.input<typeof analyticsEventInputSchema>;
