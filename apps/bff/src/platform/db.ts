@@ -1,0 +1,170 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from './logger';
+
+/** Parameters a query may bind. Arrays bind as PostgreSQL arrays. */
+export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly number[];
+
+/** Something SQL can run on: the database itself or a transaction. */
+export interface Queryable {
+  query<T extends object>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+}
+
+/**
+ * The database port. One SQL dialect (PostgreSQL) runs on both adapters: PGlite in embedded mode, a pg pool in
+ * production. Domain code never knows which.
+ */
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+// node-postgres returns int8 and numeric as strings to avoid precision loss. Our int8 columns are sequence numbers
+// and counts far below 2^53, so numbers are what callers want, and PGlite already answers numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+function toPgParams(params: readonly SqlParam[] | undefined): unknown[] {
+  return params ? [...params] : [];
+}
+
+async function openPostgres(url: string, schema: string, logger: Logger): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: `-c search_path=${schema}`,
+    connectionTimeoutMillis: 5000,
+  });
+  // An idle client losing its connection (database restart) must not crash the process; the pool replaces it.
+  pool.on('error', (err) => logger.warn({ err: err.message }, 'postgres idle client error'));
+  const bootstrap = await pool.connect();
+  try {
+    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    bootstrap.release();
+  }
+  const db: Db = {
+    kind: 'postgres',
+    async query<T extends object>(sql: string, params?: readonly SqlParam[]) {
+      const res = await pool.query(sql, toPgParams(params));
+      return res.rows as T[];
+    },
+    async tx<T>(fn: (q: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const q: Queryable = {
+          async query<R extends object>(sql: string, params?: readonly SqlParam[]) {
+            return (await client.query(sql, toPgParams(params))).rows as R[];
+          },
+        };
+        const result = await fn(q);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+  return db;
+}
+
+async function openPglite(dir: string): Promise<Db> {
+  if (!dir.startsWith('memory://')) await fs.mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const db: Db = {
+    kind: 'pglite',
+    async query<T extends object>(sql: string, params?: readonly SqlParam[]) {
+      const res = await pglite.query<T>(sql, toPgParams(params));
+      return res.rows;
+    },
+    async tx<T>(fn: (q: Queryable) => Promise<T>) {
+      return pglite.transaction(async (tx) =>
+        fn({
+          async query<R extends object>(sql: string, params?: readonly SqlParam[]) {
+            return (await tx.query<R>(sql, toPgParams(params))).rows;
+          },
+        }),
+      );
+    },
+    async ping() {
+      try {
+        await pglite.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await pglite.close();
+    },
+  };
+  return db;
+}
+
+export interface DbOptions {
+  databaseUrl?: string | undefined;
+  schema: string;
+  pgliteDir: string;
+}
+
+/** Opens the database named by the config and brings its schema up to date. */
+export async function openDb(options: DbOptions, logger: Logger): Promise<Db> {
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.schema, logger)
+    : await openPglite(options.pgliteDir);
+  await migrate(db, logger);
+  return db;
+}
+
+/**
+ * Applies every `migrations/NNN_name.sql` not yet applied, in order, each in its own transaction. An advisory lock
+ * keeps two BFF instances starting at once from racing.
+ */
+export async function migrate(db: Db, logger: Logger): Promise<void> {
+  const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+  await db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock(727274)');
+    await q.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set((await q.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+    for (const file of files) {
+      if (done.has(file)) continue;
+      const sql = await fs.readFile(path.join(MIGRATIONS_DIR, file), 'utf8');
+      for (const statement of splitSql(sql)) await q.query(statement);
+      await q.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
+      logger.info({ migration: file }, 'migration applied');
+    }
+  });
+}
+
+/** Splits a migration on statement-ending semicolons (our migrations keep no semicolons inside bodies). */
+function splitSql(sql: string): string[] {
+  return sql
+    .replace(/--.*$/gm, '')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { createApiClient, type ApiClient } from '@c2/api-client/http/client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@c2/api-client/realtime/events';
+import type { LogEntry, Replay } from '@c2/api-client/schemas/live';
+import { apiErrorBody, type ApiErrorBody } from '@c2/api-client/schemas/common';
+import type { Config } from '../../src/platform/config';
+import { startServer, type RunningServer } from '../../src/server';
+
+export const PASSWORD = 'Test-password-1';
+
+/**
+ * Starts the real BFF on port 0: PGlite in memory by default, or a fresh schema of the PostgreSQL named by
+ * DATABASE_URL (CI runs the suite both ways). The simulated province is small and quiet unless a test asks.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer & { schema: string }> {
+  const schema = overrides.databaseSchema ?? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const server = await startServer({
+    env: process.env,
+    config: {
+      port: 0,
+      host: '127.0.0.1',
+      pgliteDir: 'memory://',
+      databaseSchema: schema,
+      logLevel: 'silent',
+      seedPassword: PASSWORD,
+      simCameras: 60,
+      simUnits: 3,
+      simEventsPerMinute: 0,
+      simFaults: false,
+      consoleDist: '/nonexistent',
+      liveBatchMs: 50,
+      ...overrides,
+    },
+  });
+  return { ...server, schema };
+}
+
+/** Drops a test's PostgreSQL schema (nothing to do on PGlite in memory). */
+export async function dropSchema(schema: string): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  api: ApiClient;
+}
+
+/** Logs in through the real endpoint and returns a client that carries the session like a browser would. */
+export async function login(baseUrl: string, username: string, password = PASSWORD): Promise<Session> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  const api = createApiClient({ baseUrl, headers: () => ({ cookie }), csrfToken: () => csrf });
+  return { cookie, csrf, api };
+}
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * A console-like live client: collects every log entry it receives (replay and live), in arrival order, and
+ * tracks the highest seq applied, as the console does.
+ */
+export function liveClient(baseUrl: string, cookie: string, lastSeq: number | null = null) {
+  const received: LogEntry[] = [];
+  const replays: Replay[] = [];
+  const state = { lastSeq };
+  const socket: LiveSocket = io(baseUrl, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    auth: (cb) => cb({ lastSeq: state.lastSeq }),
+    reconnection: false,
+  });
+  const apply = (entries: LogEntry[]) => {
+    for (const e of entries) {
+      received.push(e);
+      state.lastSeq = Math.max(state.lastSeq ?? 0, e.seq);
+    }
+  };
+  socket.on('log:replay', (r) => {
+    replays.push(r);
+    apply(r.entries);
+    if (state.lastSeq === null) state.lastSeq = r.head;
+  });
+  socket.on('log:entries', apply);
+  const ready = new Promise<Replay>((resolve, reject) => {
+    socket.once('log:replay', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, received, replays, state, ready };
+}
+
+/** Polls until the predicate holds or the time is up (then the last error is thrown). */
+export async function eventually<T>(fn: () => T | Promise<T>, timeoutMs = 5000): Promise<T> {
+  const start = Date.now();
+  let lastError: unknown;
+  while (Date.now() - start < timeoutMs) {
+    try {
+      return await fn();
+    } catch (err) {
+      lastError = err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw lastError;
+}
+
+/** The error body of a failed response, validated against the contract. */
+export async function errorOf(res: Response): Promise<ApiErrorBody['error']> {
+  return apiErrorBody.parse(await res.json()).error;
+}
