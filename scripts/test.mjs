@@ -1,7 +1,7 @@
 // `npm test`: install, typecheck, lint, unit + API tests (PGlite, and PostgreSQL too when TEST_DATABASE_URL is
 // set), build, then the Playwright journeys in Debian's Chromium.
 import fs from 'node:fs';
-import { ROOT, ensurePnpm, install, pnpm, run } from './toolchain.mjs';
+import { ensurePnpm, install, pnpm, run } from './toolchain.mjs';
 
 const pm = ensurePnpm();
 install(pm);
@@ -30,7 +30,9 @@ function step(name, args, env) {
 }
 step('unit + API tests (PGlite)', ['exec', 'vitest', 'run'], { DATABASE_URL: '' });
 if (process.env.TEST_DATABASE_URL) {
-  step('API tests (PostgreSQL)', ['exec', 'vitest', 'run', '--project', 'bff'], { DATABASE_URL: process.env.TEST_DATABASE_URL });
+  step('API tests (PostgreSQL)', ['exec', 'vitest', 'run', '--project', 'bff'], {
+    DATABASE_URL: process.env.TEST_DATABASE_URL,
+  });
 }
 pnpm(pm, ['--filter', '@c2/console', 'run', 'build']);
 step('e2e journeys (Chromium)', ['exec', 'playwright', 'test'], { CHROME_PATH: chrome });
@@ -40,4 +42,3 @@ for (const s of summary) process.stdout.write(`${s.ok ? '✔' : '✖'} ${s.name}
 const failed = summary.filter((s) => !s.ok).length;
 process.stdout.write(`suites: ${summary.length - failed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);
-void ROOT;

@@ -9,7 +9,12 @@ const PNPM_VERSION = '10.34.9';
 export function run(cmd, args, options = {}) {
   const shown = [cmd, ...args].join(' ');
   process.stdout.write(`\n▶ ${shown}\n`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...options, env: { ...process.env, ...options.env } });
+  const res = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: ROOT,
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (res.error) throw res.error;
   return res.status ?? 1;
 }
@@ -31,7 +36,8 @@ function has(cmd, args) {
 export function ensurePnpm() {
   if (has('pnpm', ['--version'])) return ['pnpm'];
   process.stdout.write(`pnpm not found; installing pnpm@${PNPM_VERSION} with npm\n`);
-  if (run('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`]) === 0 && has('pnpm', ['--version'])) return ['pnpm'];
+  if (run('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`]) === 0 && has('pnpm', ['--version']))
+    return ['pnpm'];
   // No permission for a global install: run it through npx instead.
   return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 }

@@ -16,7 +16,13 @@ import { audienceOf } from './components/live/domain/audience';
 import { createLiveGateway } from './components/live/socket/live-gateway';
 import { createAuditTrail } from './components/audit/domain/audit-trail';
 import { createAuthService } from './components/auth/domain/auth-service';
-import { attachPrincipal, csrfGuard, principalOf, requirePermission, sessionTokenOf } from './components/auth/http/auth-guards';
+import {
+  attachPrincipal,
+  csrfGuard,
+  principalOf,
+  requirePermission,
+  sessionTokenOf,
+} from './components/auth/http/auth-guards';
 import { createAuthRoutes } from './components/auth/http/auth-routes';
 import { createCameraService } from './components/cameras/domain/camera-service';
 import { createCameraRoutes } from './components/cameras/http/camera-routes';
@@ -82,7 +88,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     authenticate: async (cookie) => {
       const p = await auth.resolve(sessionTokenOf(cookie));
-      return p ? { userId: p.user.id, sessionKey: p.sessionKey, audience: audienceOf(p.permissions, p.user.areas) } : null;
+      return p
+        ? { userId: p.user.id, sessionKey: p.sessionKey, audience: audienceOf(p.permissions, p.user.areas) }
+        : null;
     },
   });
 
@@ -90,14 +98,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (config.redisUrl) {
     const pub = createClient({ url: config.redisUrl });
     const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
+    for (const c of [pub, sub])
+      c.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
     await Promise.all([pub.connect(), sub.connect()]);
     gateway.io.adapter(createAdapter(pub, sub));
     redisClients.push(pub, sub);
   }
 
   const cameras = createCameraService({ db, vms: upstreams.vms, eventLog, logger });
-  const units = createUnitTracker({ db, units: upstreams.units, logger, pushPositions: gateway.pushPositions });
+  const units = createUnitTracker({
+    db,
+    units: upstreams.units,
+    logger,
+    pushPositions: gateway.pushPositions,
+  });
   const ingest = createEventIngest({ db, eventLog, cameraRef: cameras.ref, metrics, logger });
 
   // --- HTTP surface ---
@@ -108,10 +122,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     '/readyz',
     handle(async (_req, res) => {
       const checks: Record<string, { ok: boolean; detail: string }> = {
-        database: (await db.ping()) ? { ok: true, detail: db.kind } : { ok: false, detail: `${db.kind} not answering` },
+        database: (await db.ping())
+          ? { ok: true, detail: db.kind }
+          : { ok: false, detail: `${db.kind} not answering` },
       };
       for (const name of ['vms', 'analytics', 'violations', 'units', 'identity'] as const) {
-        checks[name] = await upstreams[name].health().catch((err: unknown) => ({ ok: false, detail: String(err) }));
+        checks[name] = await upstreams[name]
+          .health()
+          .catch((err: unknown) => ({ ok: false, detail: String(err) }));
       }
       const ready = Object.values(checks).every((c) => c.ok);
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
@@ -120,7 +138,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.get(
     '/metrics',
     handle(async (req, res) => {
-      if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) throw unauthorized();
+      if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`)
+        throw unauthorized();
       res.setHeader('content-type', metrics.registry.contentType);
       res.send(await metrics.registry.metrics());
     }),
@@ -149,7 +168,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         if (res.statusCode >= 400) return;
         const detail = { method: req.method, body: req.body as unknown };
         audit
-          .record({ actorId: p.user.id, actorName: p.user.username, action: 'sim.control', target: req.path, ip: req.ip ?? null, detail })
+          .record({
+            actorId: p.user.id,
+            actorName: p.user.username,
+            action: 'sim.control',
+            target: req.path,
+            ip: req.ip ?? null,
+            detail,
+          })
           .catch((err: unknown) => logger.error({ err }, 'audit write failed'));
       });
       next();
@@ -198,7 +224,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       stopping ??= (async () => {
         clearInterval(purge);
         stopIngest();
-        for (const u of [upstreams.analytics, upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity]) {
+        for (const u of [
+          upstreams.analytics,
+          upstreams.violations,
+          upstreams.units,
+          upstreams.vms,
+          upstreams.identity,
+        ]) {
           await u.stop().catch(() => undefined);
         }
         await cameras.stop();
@@ -219,7 +251,10 @@ function serveConsole(app: express.Express, dist: string, logger: Logger): void 
   app.use(express.static(dist, { index: false, maxAge: '1h', immutable: false }));
   app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => {
     if (!fs.existsSync(index)) {
-      res.status(503).type('text/plain').send('Console not built. Run `npm start` (it builds) or `pnpm build`.');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('Console not built. Run `npm start` (it builds) or `pnpm build`.');
       return;
     }
     res.setHeader('cache-control', 'no-cache');

@@ -13,7 +13,11 @@ afterAll(async () => {
 });
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 }
 
 async function badInputCount(): Promise<number> {
@@ -37,8 +41,14 @@ describe('login', () => {
   });
 
   it('when the password is wrong or the user unknown, then both answer the same 401', async () => {
-    const wrong = await post('/api/auth/login', JSON.stringify({ username: 'leader', password: 'nope-nope' }));
-    const unknown = await post('/api/auth/login', JSON.stringify({ username: 'ghost', password: 'nope-nope' }));
+    const wrong = await post(
+      '/api/auth/login',
+      JSON.stringify({ username: 'leader', password: 'nope-nope' }),
+    );
+    const unknown = await post(
+      '/api/auth/login',
+      JSON.stringify({ username: 'ghost', password: 'nope-nope' }),
+    );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect((await errorOf(wrong)).message).toBe((await errorOf(unknown)).message);
@@ -53,14 +63,18 @@ describe('login', () => {
     expect((await errorOf(wrongType)).fields).toHaveProperty('username');
     const notJson = await post('/api/auth/login', '{"username":');
     expect(notJson.status).toBe(400);
-    const huge = await post('/api/auth/login', JSON.stringify({ username: 'a', password: 'x'.repeat(400_000) }));
+    const huge = await post(
+      '/api/auth/login',
+      JSON.stringify({ username: 'a', password: 'x'.repeat(400_000) }),
+    );
     expect(huge.status).toBe(413);
     expect(await badInputCount()).toBe(before + 4);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it('when a user fails too often, then login answers 429 with Retry-After, even with the right password', async () => {
-    for (let i = 0; i < 3; i++) await post('/api/auth/login', JSON.stringify({ username: 'dispatcher', password: 'bad-pass' }));
+    for (let i = 0; i < 3; i++)
+      await post('/api/auth/login', JSON.stringify({ username: 'dispatcher', password: 'bad-pass' }));
     const res = await post('/api/auth/login', JSON.stringify({ username: 'dispatcher', password: PASSWORD }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);

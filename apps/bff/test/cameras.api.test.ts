@@ -36,7 +36,9 @@ describe('cameras', () => {
     const visible = await operator.api.cameras.list();
     expect(visible.some((c) => c.classification === 'secret')).toBe(false);
     expect(visible.some((c) => c.classification === 'restricted')).toBe(true);
-    const res = await fetch(`${server.url}/api/cameras/${secret!.id}`, { headers: { cookie: operator.cookie } });
+    const res = await fetch(`${server.url}/api/cameras/${secret!.id}`, {
+      headers: { cookie: operator.cookie },
+    });
     expect(res.status).toBe(404);
   });
 

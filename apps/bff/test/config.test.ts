@@ -18,7 +18,12 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ['PORT="eighty"', 'SIM_CAMERAS="-5"', 'DATABASE_URL="not a url"', 'SECURE_COOKIES="maybe"']) {
+    for (const name of [
+      'PORT="eighty"',
+      'SIM_CAMERAS="-5"',
+      'DATABASE_URL="not a url"',
+      'SECURE_COOKIES="maybe"',
+    ]) {
       expect(message).toContain(name);
     }
     expect((error as ConfigError).problems).toHaveLength(4);

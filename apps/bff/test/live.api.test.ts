@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CameraState } from '@c2/api-client/schemas/camera';
-import { dropSchema, eventually, liveClient, login, startTestServer, type Session } from './support/test-server';
+import {
+  dropSchema,
+  eventually,
+  liveClient,
+  login,
+  startTestServer,
+  type Session,
+} from './support/test-server';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -54,7 +61,11 @@ describe('live backbone', () => {
     const first = liveClient(server.url, cookie);
     await first.ready;
     await force('cam-0010', 'degraded');
-    await eventually(() => expect(first.received.some((e) => e.topic === 'camera.status' && e.data.cameraId === 'cam-0010')).toBe(true));
+    await eventually(() =>
+      expect(first.received.some((e) => e.topic === 'camera.status' && e.data.cameraId === 'cam-0010')).toBe(
+        true,
+      ),
+    );
     const lastSeq = first.state.lastSeq!;
     first.socket.close();
 
@@ -79,7 +90,7 @@ describe('live backbone', () => {
     second.socket.close();
   }, 30_000);
 
-  it('when the auditor is connected, then restricted cameras\' changes never reach it', async () => {
+  it("when the auditor is connected, then restricted cameras' changes never reach it", async () => {
     const operator = await login(server.url, 'operator');
     const cams = await operator.api.cameras.list();
     const restricted = cams.find((c) => c.classification === 'restricted')!;
@@ -88,17 +99,31 @@ describe('live backbone', () => {
     await auditor.ready;
     await force(restricted.id, 'offline');
     await force(pub.id, 'offline');
-    await eventually(() => expect(auditor.received.some((e) => e.topic === 'camera.status' && e.data.cameraId === pub.id)).toBe(true));
-    expect(auditor.received.some((e) => e.topic === 'camera.status' && e.data.cameraId === restricted.id)).toBe(false);
+    await eventually(() =>
+      expect(auditor.received.some((e) => e.topic === 'camera.status' && e.data.cameraId === pub.id)).toBe(
+        true,
+      ),
+    );
+    expect(
+      auditor.received.some((e) => e.topic === 'camera.status' && e.data.cameraId === restricted.id),
+    ).toBe(false);
     auditor.socket.close();
   });
 
   it('when a handshake carries a malformed lastSeq, then the console is told, it is counted, and it still goes live', async () => {
     const { cookie } = await login(server.url, 'operator');
     const { io } = await import('socket.io-client');
-    const socket = io(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, auth: { lastSeq: 'yesterday' }, reconnection: false });
+    const socket = io(server.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      auth: { lastSeq: 'yesterday' },
+      reconnection: false,
+    });
     // Both listeners first: the two packets can arrive in one read, before an awaited listener would be attached.
-    const error = new Promise<{ fields?: Record<string, string> }>((resolve) => socket.once('error:input', resolve));
+    const error = new Promise<{ fields?: Record<string, string> }>((resolve) =>
+      socket.once('error:input', resolve),
+    );
     const replay = new Promise<{ complete: boolean }>((resolve) => socket.once('log:replay', resolve));
     expect((await error).fields).toHaveProperty('lastSeq');
     expect((await replay).complete).toBe(true);

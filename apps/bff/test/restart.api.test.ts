@@ -37,10 +37,14 @@ describe('restart', () => {
       const untouched = after.find((c) => c.id === 'cam-0004')!;
       expect(untouched.status.since).toBe(before.find((c) => c.id === 'cam-0004')!.status.since);
       // The drill ended with the old process, so the VMS now says online: that change is logged after the old head.
-      const log = await second.db.query<{ seq: number; topic: string; data: { cameraId: string; state: string } }>(
-        'SELECT seq, topic, data FROM event_log ORDER BY seq',
-      );
-      expect(log.some((e) => e.seq <= head && e.data.cameraId === 'cam-0003' && e.data.state === 'offline')).toBe(true);
+      const log = await second.db.query<{
+        seq: number;
+        topic: string;
+        data: { cameraId: string; state: string };
+      }>('SELECT seq, topic, data FROM event_log ORDER BY seq');
+      expect(
+        log.some((e) => e.seq <= head && e.data.cameraId === 'cam-0003' && e.data.state === 'offline'),
+      ).toBe(true);
       const recovered = log.find((e) => e.seq > head && e.data.cameraId === 'cam-0003');
       expect(recovered?.data.state).toBe('online');
     } finally {

@@ -28,7 +28,11 @@ function key<S extends z.ZodType>(env: string, schema: S, description: string): 
  * does. README's configuration table is generated from this (`pnpm --filter @c2/bff config-table`).
  */
 export const CONFIG_KEYS = {
-  port: key('PORT', z.coerce.number().int().min(0).max(65535).default(8080), 'HTTP port of the console and API.'),
+  port: key(
+    'PORT',
+    z.coerce.number().int().min(0).max(65535).default(8080),
+    'HTTP port of the console and API.',
+  ),
   host: key('HOST', z.string().min(1).default('0.0.0.0'), 'Interface to listen on.'),
   publicOrigin: key(
     'PUBLIC_ORIGIN',
@@ -58,7 +62,11 @@ export const CONFIG_KEYS = {
     z.string().optional(),
     'PGlite data directory (default DATA_DIR/pglite; "memory://" keeps nothing).',
   ),
-  redisUrl: key('REDIS_URL', optionalUrl, 'Redis URL; when set socket.io fans out across BFF instances through it.'),
+  redisUrl: key(
+    'REDIS_URL',
+    optionalUrl,
+    'Redis URL; when set socket.io fans out across BFF instances through it.',
+  ),
   consoleDist: key(
     'CONSOLE_DIST',
     z.string().default(path.join(REPO_ROOT, 'apps/console/dist')),
@@ -74,11 +82,7 @@ export const CONFIG_KEYS = {
       .default(12 * 60),
     'Absolute session lifetime (a 12-hour shift by default).',
   ),
-  secureCookies: key(
-    'SECURE_COOKIES',
-    bool.default(false),
-    'Mark cookies Secure (set true behind HTTPS).',
-  ),
+  secureCookies: key('SECURE_COOKIES', bool.default(false), 'Mark cookies Secure (set true behind HTTPS).'),
   seedUsers: key(
     'SEED_USERS',
     bool.default(true),
@@ -115,7 +119,11 @@ export const CONFIG_KEYS = {
     z.coerce.number().int().min(1).max(50000).default(400),
     'Number of simulated cameras.',
   ),
-  simUnits: key('SIM_UNITS', z.coerce.number().int().min(0).max(2000).default(24), 'Number of simulated field units.'),
+  simUnits: key(
+    'SIM_UNITS',
+    z.coerce.number().int().min(0).max(2000).default(24),
+    'Number of simulated field units.',
+  ),
   simEventsPerMinute: key(
     'SIM_EVENTS_PER_MINUTE',
     z.coerce.number().min(0).max(600000).default(30),
@@ -167,7 +175,10 @@ export function loadConfig(
     const raw = env[spec.env];
     const parsed = spec.schema.safeParse(raw === '' ? undefined : raw);
     if (parsed.success) out[name] = parsed.data;
-    else problems.push(`${spec.env}=${JSON.stringify(raw)}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    else
+      problems.push(
+        `${spec.env}=${JSON.stringify(raw)}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as Config;

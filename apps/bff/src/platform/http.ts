@@ -30,7 +30,9 @@ export function createBaseApp(metrics: Metrics): express.Express {
     const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
-    res.on('finish', () => metrics.httpRequests.inc({ method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }));
+    res.on('finish', () =>
+      metrics.httpRequests.inc({ method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }),
+    );
     next();
   });
   app.use(
@@ -72,7 +74,9 @@ export function createErrorHandler(logger: Logger, metrics: Metrics): ErrorReque
       error =
         err.type === 'entity.too.large'
           ? new AppError('payload_too_large', 'Request body is too large', 413)
-          : new AppError('bad_request', 'Request body is not valid JSON', 400, { '(body)': 'not valid JSON' });
+          : new AppError('bad_request', 'Request body is not valid JSON', 400, {
+              '(body)': 'not valid JSON',
+            });
     } else {
       logger.error({ err, requestId, path: req.path }, 'unhandled error');
       error = new AppError('internal', 'Internal error', 500);
@@ -82,7 +86,8 @@ export function createErrorHandler(logger: Logger, metrics: Metrics): ErrorReque
       logger.warn({ requestId, path: req.path, fields: error.fields }, error.message);
     }
     if (error.catastrophic) logger.fatal({ err, requestId }, 'catastrophic error');
-    if (error.status === 429 && error.fields.retryAfter) res.setHeader('retry-after', error.fields.retryAfter);
+    if (error.status === 429 && error.fields.retryAfter)
+      res.setHeader('retry-after', error.fields.retryAfter);
     if (res.headersSent) return;
     res.status(error.status).json({
       error: {
@@ -96,5 +101,11 @@ export function createErrorHandler(logger: Logger, metrics: Metrics): ErrorReque
 }
 
 function isBodyParserError(err: unknown): err is { type: string; status: number } {
-  return typeof err === 'object' && err !== null && 'type' in err && 'status' in err && typeof err.type === 'string';
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'type' in err &&
+    'status' in err &&
+    typeof err.type === 'string'
+  );
 }

@@ -44,6 +44,15 @@ export function createMetrics() {
     labelNames: ['reason'] as const,
     registers: [registry],
   });
-  return { registry, badInput, httpRequests, logAppended, liveEmitted, sockets, eventsIngested, loginFailures };
+  return {
+    registry,
+    badInput,
+    httpRequests,
+    logAppended,
+    liveEmitted,
+    sockets,
+    eventsIngested,
+    loginFailures,
+  };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -14,7 +14,9 @@ export const PASSWORD = 'Test-password-1';
  * Starts the real BFF on port 0: PGlite in memory by default, or a fresh schema of the PostgreSQL named by
  * DATABASE_URL (CI runs the suite both ways). The simulated province is small and quiet unless a test asks.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer & { schema: string }> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+): Promise<RunningServer & { schema: string }> {
   const schema = overrides.databaseSchema ?? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const server = await startServer({
     env: process.env,

@@ -60,7 +60,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const json: unknown = res.status === 204 ? null : await res.json();
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new ApiError(res.status, 'contract_violation', `Response of ${method} ${path} does not match the contract`);
+      throw new ApiError(
+        res.status,
+        'contract_violation',
+        `Response of ${method} ${path} does not match the contract`,
+      );
     }
     return parsed.data;
   }

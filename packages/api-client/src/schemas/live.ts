@@ -28,7 +28,13 @@ export const logEntrySchema = z.discriminatedUnion('topic', [
 export type LogEntry = z.infer<typeof logEntrySchema>;
 export type LogTopic = LogEntry['topic'];
 export type LogData<T extends LogTopic> = Extract<LogEntry, { topic: T }>['data'];
-export const LOG_TOPICS = ['camera.status', 'event.new', 'alert.changed', 'unit.changed', 'violation.new'] as const;
+export const LOG_TOPICS = [
+  'camera.status',
+  'event.new',
+  'alert.changed',
+  'unit.changed',
+  'violation.new',
+] as const;
 
 /** What the server answers to a resume: the missed entries in order, and whether they are all there. */
 export const replaySchema = z.object({

@@ -77,10 +77,15 @@ export function layoutCameras(count: number, seed: string, roads: readonly Road[
   });
 
   // Exactly the speed-camera share, chosen among the eligible roads, so a province of 400 gets its ~20.
-  const eligible = placed.map((p, i) => ({ p, i })).filter(({ p }) => p.road.kind === 'expressway' || p.road.kind === 'national');
+  const eligible = placed
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.road.kind === 'expressway' || p.road.kind === 'national');
   for (let i = eligible.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
-    [eligible[i], eligible[j]] = [eligible[j] as (typeof eligible)[number], eligible[i] as (typeof eligible)[number]];
+    [eligible[i], eligible[j]] = [
+      eligible[j] as (typeof eligible)[number],
+      eligible[i] as (typeof eligible)[number],
+    ];
   }
   const speed = new Set(eligible.slice(0, Math.round(count * SPEED_SHARE)).map(({ i }) => i));
 

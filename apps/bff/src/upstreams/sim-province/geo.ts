@@ -15,13 +15,16 @@ export function haversineMeters(a: LngLat, b: LngLat): number {
 /** Initial bearing from a to b, degrees clockwise from north in [0, 360). */
 export function bearingDeg(a: LngLat, b: LngLat): number {
   const y = Math.sin(rad(b[0] - a[0])) * Math.cos(rad(b[1]));
-  const x = Math.cos(rad(a[1])) * Math.sin(rad(b[1])) - Math.sin(rad(a[1])) * Math.cos(rad(b[1])) * Math.cos(rad(b[0] - a[0]));
+  const x =
+    Math.cos(rad(a[1])) * Math.sin(rad(b[1])) -
+    Math.sin(rad(a[1])) * Math.cos(rad(b[1])) * Math.cos(rad(b[0] - a[0]));
   return (deg(Math.atan2(y, x)) + 360) % 360;
 }
 
 export function polylineLengthMeters(coords: readonly LngLat[]): number {
   let total = 0;
-  for (let i = 1; i < coords.length; i++) total += haversineMeters(coords[i - 1] as LngLat, coords[i] as LngLat);
+  for (let i = 1; i < coords.length; i++)
+    total += haversineMeters(coords[i - 1] as LngLat, coords[i] as LngLat);
   return total;
 }
 
@@ -41,7 +44,9 @@ export function measurePolyline(coords: readonly LngLat[]): MeasuredPolyline {
   if (coords.length === 0) throw new Error('measurePolyline: empty polyline');
   const cumulative = [0];
   for (let i = 1; i < coords.length; i++) {
-    cumulative.push((cumulative[i - 1] as number) + haversineMeters(coords[i - 1] as LngLat, coords[i] as LngLat));
+    cumulative.push(
+      (cumulative[i - 1] as number) + haversineMeters(coords[i - 1] as LngLat, coords[i] as LngLat),
+    );
   }
   const length = cumulative[cumulative.length - 1] as number;
   return {
@@ -59,7 +64,10 @@ export function measurePolyline(coords: readonly LngLat[]): MeasuredPolyline {
       const a = coords[lo] as LngLat;
       const b = coords[hi] as LngLat;
       const span = (cumulative[hi] as number) - (cumulative[lo] as number);
-      return { point: pointAlong(a, b, span > 0 ? (m - (cumulative[lo] as number)) / span : 0), bearing: bearingDeg(a, b) };
+      return {
+        point: pointAlong(a, b, span > 0 ? (m - (cumulative[lo] as number)) / span : 0),
+        bearing: bearingDeg(a, b),
+      };
     },
   };
 }

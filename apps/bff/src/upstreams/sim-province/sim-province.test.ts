@@ -23,7 +23,11 @@ describe('the simulated province', () => {
     expect(d).toBeLessThan(18_000);
     expect(bearingDeg([0, 0], [0, 1])).toBeCloseTo(0);
     expect(bearingDeg([0, 0], [1, 0])).toBeCloseTo(90);
-    const line = measurePolyline([[0, 0], [0, 1], [1, 1]]);
+    const line = measurePolyline([
+      [0, 0],
+      [0, 1],
+      [1, 1],
+    ]);
     expect(line.at(line.length / 4).point[0]).toBeCloseTo(0);
     expect(line.at(line.length * 10).point).toEqual([1, 1]);
   });
@@ -31,7 +35,8 @@ describe('the simulated province', () => {
   it('when routing between any two vertices, then the network is connected', () => {
     const graph = buildRoadGraph(ROADS);
     const from = graph.nearestNode([105.87, 21.215]);
-    for (let to = 0; to < graph.nodeCount(); to++) expect(graph.shortestPath(from, to), `vertex ${to}`).not.toBeNull();
+    for (let to = 0; to < graph.nodeCount(); to++)
+      expect(graph.shortestPath(from, to), `vertex ${to}`).not.toBeNull();
     const route = graph.randomRoute(createRng('route'), 20_000);
     expect(measurePolyline(route).length).toBeGreaterThanOrEqual(20_000);
   });

@@ -83,8 +83,18 @@ const XA: Row[] = [
 ];
 
 export const WARDS: readonly Ward[] = [
-  ...PHUONG.map(([slug, name, lng, lat]): Ward => ({ id: `p-${slug}`, name: `Phường ${name}`, kind: 'ward', center: [lng, lat] })),
-  ...XA.map(([slug, name, lng, lat]): Ward => ({ id: `x-${slug}`, name: `Xã ${name}`, kind: 'commune', center: [lng, lat] })),
+  ...PHUONG.map(([slug, name, lng, lat]): Ward => ({
+    id: `p-${slug}`,
+    name: `Phường ${name}`,
+    kind: 'ward',
+    center: [lng, lat],
+  })),
+  ...XA.map(([slug, name, lng, lat]): Ward => ({
+    id: `x-${slug}`,
+    name: `Xã ${name}`,
+    kind: 'commune',
+    center: [lng, lat],
+  })),
 ];
 
 /**

@@ -31,10 +31,18 @@ export interface AuthServiceOptions {
 }
 
 export function createAuthService(db: Db, metrics: Metrics, options: AuthServiceOptions) {
-  const limiter = createLoginLimiter({ maxFailures: options.loginMaxFailures, lockSeconds: options.loginLockSeconds });
+  const limiter = createLoginLimiter({
+    maxFailures: options.loginMaxFailures,
+    lockSeconds: options.loginLockSeconds,
+  });
 
   function toSessionInfo(p: Principal): SessionInfo {
-    return { user: p.user, permissions: [...p.permissions], csrfToken: p.csrfToken, expiresAt: p.expiresAt.toISOString() };
+    return {
+      user: p.user,
+      permissions: [...p.permissions],
+      csrfToken: p.csrfToken,
+      expiresAt: p.expiresAt.toISOString(),
+    };
   }
 
   return {
@@ -58,7 +66,9 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
       const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
       if (!row || !ok || row.disabled) {
         limiter.fail(username, client.ip);
-        metrics.loginFailures.inc({ reason: !row ? 'unknown_user' : row.disabled ? 'disabled' : 'bad_password' });
+        metrics.loginFailures.inc({
+          reason: !row ? 'unknown_user' : row.disabled ? 'disabled' : 'bad_password',
+        });
         throw unauthorized('Wrong username or password');
       }
       limiter.succeed(username, client.ip);
@@ -74,7 +84,16 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
         userAgent: client.userAgent,
       });
       const user = toUser(row);
-      return { token, principal: { user, permissions: permissionsOf(user.role), sessionKey: hashToken(token), csrfToken, expiresAt } };
+      return {
+        token,
+        principal: {
+          user,
+          permissions: permissionsOf(user.role),
+          sessionKey: hashToken(token),
+          csrfToken,
+          expiresAt,
+        },
+      };
     },
 
     /** Resolves a session token to its principal, or null when missing, expired or revoked. */
@@ -104,7 +123,12 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
       const accounts: { username: string; displayName: string; role: Role; areas: string[] | null }[] = [
         { username: 'operator', displayName: 'Nguyễn Văn An (trực ca)', role: 'operator', areas: null },
         { username: 'dispatcher', displayName: 'Trần Thị Bình (điều phối)', role: 'dispatcher', areas: null },
-        { username: 'investigator', displayName: 'Lê Minh Châu (điều tra)', role: 'investigator', areas: null },
+        {
+          username: 'investigator',
+          displayName: 'Lê Minh Châu (điều tra)',
+          role: 'investigator',
+          areas: null,
+        },
         { username: 'leader', displayName: 'Phạm Quốc Dũng (lãnh đạo)', role: 'leader', areas: null },
         { username: 'admin', displayName: 'Hoàng Thu Hà (quản trị)', role: 'admin', areas: null },
         { username: 'auditor', displayName: 'Vũ Đức Khang (kiểm tra)', role: 'auditor', areas: null },

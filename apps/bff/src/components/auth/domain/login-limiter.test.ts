@@ -12,7 +12,7 @@ describe('login limiter', () => {
     expect(limiter.retryAfter('operator', '1.2.3.4')).toBe(0);
   });
 
-  it('when a login succeeds, then that user\'s failures are forgotten', () => {
+  it("when a login succeeds, then that user's failures are forgotten", () => {
     const limiter = createLoginLimiter({ maxFailures: 2, lockSeconds: 60 });
     limiter.fail('leader', 'ip');
     limiter.succeed('leader', 'ip');

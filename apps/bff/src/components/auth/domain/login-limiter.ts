@@ -2,7 +2,11 @@
  * Counts failed logins per (username, address) and per address, in memory. After `maxFailures` inside the lock
  * window, login is refused until the window passes. A success clears the key's failures.
  */
-export function createLoginLimiter(options: { maxFailures: number; lockSeconds: number; now?: () => number }) {
+export function createLoginLimiter(options: {
+  maxFailures: number;
+  lockSeconds: number;
+  now?: () => number;
+}) {
   const now = options.now ?? Date.now;
   const failures = new Map<string, number[]>();
   const windowMs = options.lockSeconds * 1000;
@@ -27,7 +31,8 @@ export function createLoginLimiter(options: { maxFailures: number; lockSeconds: 
       let wait = 0;
       for (const [key, max] of checks) {
         const list = recent(key);
-        if (list.length >= max) wait = Math.max(wait, Math.ceil((list[list.length - max]! + windowMs - now()) / 1000));
+        if (list.length >= max)
+          wait = Math.max(wait, Math.ceil((list[list.length - max]! + windowMs - now()) / 1000));
       }
       return wait;
     },

@@ -47,7 +47,8 @@ export function csrfGuard(allowedOrigin: string | undefined) {
     }
     const p = res.locals.principal as Principal | undefined;
     // Logging in again over a live session is allowed: the Origin checks above already stop a cross-site login.
-    if (p && req.path !== '/api/auth/login' && req.get(CSRF_HEADER) !== p.csrfToken) return next(csrfError(`missing or wrong ${CSRF_HEADER} header`));
+    if (p && req.path !== '/api/auth/login' && req.get(CSRF_HEADER) !== p.csrfToken)
+      return next(csrfError(`missing or wrong ${CSRF_HEADER} header`));
     next();
   };
 }

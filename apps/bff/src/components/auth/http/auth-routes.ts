@@ -30,7 +30,11 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
       try {
         const { token, principal } = await deps.auth.login(body.username, body.password, client);
         res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, expires: principal.expiresAt });
-        res.cookie(CSRF_COOKIE, principal.csrfToken, { ...base, httpOnly: false, expires: principal.expiresAt });
+        res.cookie(CSRF_COOKIE, principal.csrfToken, {
+          ...base,
+          httpOnly: false,
+          expires: principal.expiresAt,
+        });
         await deps.audit.record({
           actorId: principal.user.id,
           actorName: principal.user.username,

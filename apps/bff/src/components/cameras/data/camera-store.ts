@@ -37,7 +37,12 @@ function toCamera(r: CameraRow): Camera {
     owner: r.owner,
     classification: r.classification,
     streams: r.streams,
-    status: { cameraId: r.id, state: r.state, since: new Date(r.state_since).toISOString(), reason: r.state_reason },
+    status: {
+      cameraId: r.id,
+      state: r.state,
+      since: new Date(r.state_since).toISOString(),
+      reason: r.state_reason,
+    },
   };
 }
 
@@ -45,17 +50,37 @@ function toCamera(r: CameraRow): Camera {
 const VISIBLE = `(CASE classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $1
   AND ($2::text[] IS NULL OR area_id = ANY($2::text[]))`;
 
-export async function selectCameras(q: Queryable, maxTier: number, areas: string[] | null): Promise<Camera[]> {
-  const rows = await q.query<CameraRow>(`SELECT * FROM cameras WHERE ${VISIBLE} ORDER BY id`, [maxTier, areas]);
+export async function selectCameras(
+  q: Queryable,
+  maxTier: number,
+  areas: string[] | null,
+): Promise<Camera[]> {
+  const rows = await q.query<CameraRow>(`SELECT * FROM cameras WHERE ${VISIBLE} ORDER BY id`, [
+    maxTier,
+    areas,
+  ]);
   return rows.map(toCamera);
 }
 
-export async function selectCamera(q: Queryable, id: string, maxTier: number, areas: string[] | null): Promise<Camera | null> {
-  const rows = await q.query<CameraRow>(`SELECT * FROM cameras WHERE ${VISIBLE} AND id = $3`, [maxTier, areas, id]);
+export async function selectCamera(
+  q: Queryable,
+  id: string,
+  maxTier: number,
+  areas: string[] | null,
+): Promise<Camera | null> {
+  const rows = await q.query<CameraRow>(`SELECT * FROM cameras WHERE ${VISIBLE} AND id = $3`, [
+    maxTier,
+    areas,
+    id,
+  ]);
   return rows[0] ? toCamera(rows[0]) : null;
 }
 
-export async function selectSummary(q: Queryable, maxTier: number, areas: string[] | null): Promise<CameraSummary> {
+export async function selectSummary(
+  q: Queryable,
+  maxTier: number,
+  areas: string[] | null,
+): Promise<CameraSummary> {
   const rows = await q.query<{ state: string; n: number }>(
     `SELECT state, count(*)::int AS n FROM cameras WHERE ${VISIBLE} GROUP BY state`,
     [maxTier, areas],
@@ -69,12 +94,18 @@ export async function selectSummary(q: Queryable, maxTier: number, areas: string
 
 /** Current state of every camera, to compare with what the VMS says at start-up. */
 export async function selectStates(q: Queryable): Promise<Map<string, { state: string; since: Date }>> {
-  const rows = await q.query<{ id: string; state: string; state_since: Date }>('SELECT id, state, state_since FROM cameras');
+  const rows = await q.query<{ id: string; state: string; state_since: Date }>(
+    'SELECT id, state, state_since FROM cameras',
+  );
   return new Map(rows.map((r) => [r.id, { state: r.state, since: new Date(r.state_since) }]));
 }
 
 /** Inserts or refreshes the descriptive part of cameras (not their status), in chunks of one statement each. */
-export async function upsertCameras(q: Queryable, cameras: readonly VmsCamera[], initial: ReadonlyMap<string, CameraStatus>): Promise<void> {
+export async function upsertCameras(
+  q: Queryable,
+  cameras: readonly VmsCamera[],
+  initial: ReadonlyMap<string, CameraStatus>,
+): Promise<void> {
   for (let i = 0; i < cameras.length; i += 1000) {
     const chunk = cameras.slice(i, i + 1000);
     await q.query(

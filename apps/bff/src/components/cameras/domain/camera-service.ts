@@ -4,7 +4,14 @@ import type { Logger } from '../../../platform/logger';
 import type { VmsPort } from '../../../upstreams/vms/vms-port';
 import type { EventLog, ChangeOf } from '../../live/domain/event-log';
 import { tierOf, type Audience, type Tier } from '../../live/domain/audience';
-import { applyStatuses, selectCamera, selectCameras, selectStates, selectSummary, upsertCameras } from '../data/camera-store';
+import {
+  applyStatuses,
+  selectCamera,
+  selectCameras,
+  selectStates,
+  selectSummary,
+  upsertCameras,
+} from '../data/camera-store';
 
 export interface CameraRef {
   areaId: string;
@@ -29,7 +36,13 @@ export function createCameraService(deps: { db: Db; vms: VmsPort; eventLog: Even
       await applyStatuses(q, known);
       const logChanges: ChangeOf<'camera.status'>[] = known.map((c) => {
         const ref = index.get(c.cameraId)!;
-        return { topic: 'camera.status', areaId: ref.areaId, tier: ref.tier, data: c, coalesceKey: c.cameraId };
+        return {
+          topic: 'camera.status',
+          areaId: ref.areaId,
+          tier: ref.tier,
+          data: c,
+          coalesceKey: c.cameraId,
+        };
       });
       return eventLog.appendWithin(q, logChanges);
     });
@@ -39,15 +52,25 @@ export function createCameraService(deps: { db: Db; vms: VmsPort; eventLog: Even
   return {
     /** Loads the camera list and reconciles statuses with what the database remembers. */
     async start(): Promise<void> {
-      const [cameras, statuses, remembered] = await Promise.all([vms.listCameras(), vms.currentStatuses(), selectStates(db)]);
+      const [cameras, statuses, remembered] = await Promise.all([
+        vms.listCameras(),
+        vms.currentStatuses(),
+        selectStates(db),
+      ]);
       const byId = new Map(statuses.map((s) => [s.cameraId, s]));
       // Keep the remembered `since` when the state did not change while we were down.
       const initial = new Map<string, CameraStatus>();
       const changed: CameraStatus[] = [];
       for (const cam of cameras) {
-        const now = byId.get(cam.id) ?? { cameraId: cam.id, state: 'online', since: new Date().toISOString(), reason: null };
+        const now = byId.get(cam.id) ?? {
+          cameraId: cam.id,
+          state: 'online',
+          since: new Date().toISOString(),
+          reason: null,
+        };
         const before = remembered.get(cam.id);
-        if (before && before.state === now.state) initial.set(cam.id, { ...now, since: before.since.toISOString() });
+        if (before && before.state === now.state)
+          initial.set(cam.id, { ...now, since: before.since.toISOString() });
         else {
           initial.set(cam.id, now);
           if (before) changed.push(now);

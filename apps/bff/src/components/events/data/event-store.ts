@@ -32,12 +32,26 @@ function toEvent(r: EventRow): AnalyticsEvent {
 }
 
 /** Stores an event unless its id is already known; returns the stored event, or null for a duplicate. */
-export async function insertEvent(q: Queryable, e: Omit<AnalyticsEvent, 'receivedAt'>): Promise<AnalyticsEvent | null> {
+export async function insertEvent(
+  q: Queryable,
+  e: Omit<AnalyticsEvent, 'receivedAt'>,
+): Promise<AnalyticsEvent | null> {
   const rows = await q.query<EventRow>(
     `INSERT INTO analytics_events (id, camera_id, area_id, type, severity, ts, plate, snapshot, objects, metadata)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)
      ON CONFLICT (id) DO NOTHING RETURNING *`,
-    [e.id, e.cameraId, e.areaId, e.type, e.severity, e.ts, e.plate, e.snapshot, JSON.stringify(e.objects), JSON.stringify(e.metadata)],
+    [
+      e.id,
+      e.cameraId,
+      e.areaId,
+      e.type,
+      e.severity,
+      e.ts,
+      e.plate,
+      e.snapshot,
+      JSON.stringify(e.objects),
+      JSON.stringify(e.metadata),
+    ],
   );
   return rows[0] ? toEvent(rows[0]) : null;
 }

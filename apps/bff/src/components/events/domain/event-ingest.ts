@@ -34,7 +34,9 @@ export function createEventIngest(deps: {
   return async function ingest(payload: unknown, source: string): Promise<IngestOutcome> {
     const parsed = analyticsEventInputSchema.safeParse(payload);
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+      const reason = parsed.error.issues
+        .map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`)
+        .join('; ');
       return reject(source, reason);
     }
     const input = parsed.data;
@@ -43,7 +45,12 @@ export function createEventIngest(deps: {
     const items = await db.tx(async (q) => {
       const event = await insertEvent(q, { ...input, areaId: ref.areaId });
       if (!event) return null;
-      return { event, items: await eventLog.appendWithin(q, [{ topic: 'event.new', areaId: ref.areaId, tier: ref.tier, data: event }]) };
+      return {
+        event,
+        items: await eventLog.appendWithin(q, [
+          { topic: 'event.new', areaId: ref.areaId, tier: ref.tier, data: event },
+        ]),
+      };
     });
     if (!items) {
       metrics.eventsIngested.inc({ outcome: 'duplicate' });

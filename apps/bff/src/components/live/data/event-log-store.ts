@@ -20,23 +20,31 @@ export interface NewLogRow {
 
 export function rowToEntry(row: LogRow): LogEntry {
   // The data was validated against the contract before it was appended; the cast restores its static type.
-  return { seq: Number(row.seq), ts: row.ts.toISOString(), topic: row.topic, areaId: row.area_id, data: row.data } as LogEntry;
+  return {
+    seq: Number(row.seq),
+    ts: row.ts.toISOString(),
+    topic: row.topic,
+    areaId: row.area_id,
+    data: row.data,
+  } as LogEntry;
 }
 
 /** Appends rows in one statement; sequence numbers come back in insertion order. */
 export async function insertLogRows(q: Queryable, rows: readonly NewLogRow[]): Promise<LogRow[]> {
   if (rows.length === 0) return [];
-  return q.query<LogRow>(
-    `INSERT INTO event_log (topic, area_id, tier, data)
+  return q
+    .query<LogRow>(
+      `INSERT INTO event_log (topic, area_id, tier, data)
      SELECT t, a, ti, d::jsonb FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) AS x(t, a, ti, d)
      RETURNING seq, ts, topic, area_id, tier, data`,
-    [
-      rows.map((r) => r.topic),
-      rows.map((r) => r.areaId) as string[],
-      rows.map((r) => r.tier),
-      rows.map((r) => JSON.stringify(r.data)),
-    ],
-  ).then((out) => out.sort((x, y) => Number(x.seq) - Number(y.seq)));
+      [
+        rows.map((r) => r.topic),
+        rows.map((r) => r.areaId) as string[],
+        rows.map((r) => r.tier),
+        rows.map((r) => JSON.stringify(r.data)),
+      ],
+    )
+    .then((out) => out.sort((x, y) => Number(x.seq) - Number(y.seq)));
 }
 
 /** Entries after `afterSeq` that the audience may see, oldest first; one more than `limit` tells truncation. */

@@ -33,7 +33,9 @@ export function audienceOf(permissions: readonly Permission[], areas: string[] |
  * twice, and the replay query below selects exactly what these rooms would have delivered.
  */
 export function roomsForEntry(topic: string, tier: Tier, areaId: string | null): string[] {
-  return areaId === null ? [`${topic}|${tier}|any`] : [`${topic}|${tier}|all`, `${topic}|${tier}|a:${areaId}`];
+  return areaId === null
+    ? [`${topic}|${tier}|any`]
+    : [`${topic}|${tier}|all`, `${topic}|${tier}|a:${areaId}`];
 }
 
 export function roomsForAudience(audience: Audience): string[] {

@@ -32,7 +32,11 @@ export function createEventLog(db: Db, metrics: Metrics) {
   const listeners = new Set<Listener>();
 
   function toAppended(rows: LogRow[], changes: readonly Change[]): Appended[] {
-    return rows.map((row, i) => ({ entry: rowToEntry(row), tier: changes[i]!.tier, coalesceKey: changes[i]!.coalesceKey }));
+    return rows.map((row, i) => ({
+      entry: rowToEntry(row),
+      tier: changes[i]!.tier,
+      coalesceKey: changes[i]!.coalesceKey,
+    }));
   }
 
   return {

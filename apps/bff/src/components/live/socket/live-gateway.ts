@@ -58,7 +58,9 @@ export function createLiveGateway(options: LiveGatewayOptions) {
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       if (!origin) return callback(null, true);
-      const ok = options.allowedOrigin ? origin === options.allowedOrigin : sameHost(origin, req.headers.host);
+      const ok = options.allowedOrigin
+        ? origin === options.allowedOrigin
+        : sameHost(origin, req.headers.host);
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
@@ -181,7 +183,8 @@ export function createLiveGateway(options: LiveGatewayOptions) {
           byUnit.set(frame[0], frame);
         }
       }
-      if (positions.size > 0 && !positionTimer) positionTimer = setTimeout(flushPositions, options.batchMs * 2);
+      if (positions.size > 0 && !positionTimer)
+        positionTimer = setTimeout(flushPositions, options.batchMs * 2);
     },
     /** Ends every socket of a session (logout, revocation). */
     endSession(sessionKey: string, reason: 'logout' | 'expired' | 'revoked'): void {

@@ -31,7 +31,13 @@ function toUnit(r: UnitRow): Unit {
     position:
       r.lng === null || r.lat === null || r.position_ts === null
         ? null
-        : { lng: r.lng, lat: r.lat, heading: r.heading ?? 0, speedKmh: r.speed_kmh ?? 0, ts: new Date(r.position_ts).toISOString() },
+        : {
+            lng: r.lng,
+            lat: r.lat,
+            heading: r.heading ?? 0,
+            speedKmh: r.speed_kmh ?? 0,
+            ts: new Date(r.position_ts).toISOString(),
+          },
   };
 }
 

@@ -43,7 +43,10 @@ export function createUnitTracker(deps: {
           const areaId = areaOf.get(f.unitId);
           if (!areaId) continue;
           latest.set(f.unitId, f);
-          frames.push({ areaId, frame: [f.unitId, f.lng, f.lat, Math.round(f.heading), Math.round(f.speedKmh)] });
+          frames.push({
+            areaId,
+            frame: [f.unitId, f.lng, f.lat, Math.round(f.heading), Math.round(f.speedKmh)],
+          });
         }
         deps.pushPositions(frames);
       });

@@ -10,8 +10,8 @@ import type { AnalyticsPort } from '../analytics-port';
  * simulated AI event rate follows it, so dashboards show the daily rhythm a real province has.
  */
 export const HOURLY_PROFILE = [
-  0.08, 0.05, 0.04, 0.04, 0.08, 0.25, 0.6, 1.0, 0.95, 0.7, 0.6, 0.6, 0.5, 0.55, 0.6, 0.65, 0.8, 1.0, 0.95, 0.7, 0.5,
-  0.35, 0.22, 0.12,
+  0.08, 0.05, 0.04, 0.04, 0.08, 0.25, 0.6, 1.0, 0.95, 0.7, 0.6, 0.6, 0.5, 0.55, 0.6, 0.65, 0.8, 1.0, 0.95,
+  0.7, 0.5, 0.35, 0.22, 0.12,
 ] as const;
 
 export function profileAt(t: number): number {
@@ -69,7 +69,14 @@ const SEVERITY: Record<EventType, Severity> = {
   lane_violation: 'minor',
   object: 'info',
 };
-const PLATED = new Set<EventType>(['red_light', 'speeding', 'no_helmet', 'illegal_parking', 'lane_violation', 'wrong_way']);
+const PLATED = new Set<EventType>([
+  'red_light',
+  'speeding',
+  'no_helmet',
+  'illegal_parking',
+  'lane_violation',
+  'wrong_way',
+]);
 
 function pickWeighted(rng: Rng, choices: readonly TypeChoice[]): EventType {
   const total = choices.reduce((s, c) => s + c.weight, 0);
@@ -87,7 +94,8 @@ export function simEvent(
   road: { kind: string; speedLimitKmh: number } | undefined,
 ): AnalyticsEventInput {
   const speedLimitKmh = road?.speedLimitKmh ?? 60;
-  const choices = camera.kind === 'speed' ? SPEED_TYPES : road?.kind === 'expressway' ? EXPRESSWAY_TYPES : URBAN_TYPES;
+  const choices =
+    camera.kind === 'speed' ? SPEED_TYPES : road?.kind === 'expressway' ? EXPRESSWAY_TYPES : URBAN_TYPES;
   const type = pickWeighted(rng, choices);
   const motorbike = type === 'no_helmet' || (type !== 'speeding' && rng.chance(0.5));
   const plate = PLATED.has(type) ? randomPlate(rng, motorbike ? 'motorbike' : 'car') : null;
@@ -119,7 +127,12 @@ export function simEvent(
 /** Edge AI for the simulated province: a Poisson stream of events following the daily rhythm. */
 export function createSimAnalytics(
   world: SimWorld,
-  options: { peakPerMinute: number; isOnline: (cameraId: string) => boolean; tickMs?: number; now?: () => number },
+  options: {
+    peakPerMinute: number;
+    isOnline: (cameraId: string) => boolean;
+    tickMs?: number;
+    now?: () => number;
+  },
 ): AnalyticsPort {
   const now = options.now ?? Date.now;
   const tickMs = options.tickMs ?? 250;

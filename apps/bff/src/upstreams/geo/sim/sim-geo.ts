@@ -5,11 +5,16 @@ import type { GeoPort } from '../geo-port';
 /** Basemap data of the simulated province: its roads and wards, framed on Bắc Ninh. */
 export function createSimGeo(world: SimWorld): GeoPort {
   const names = new Map(world.wards.map((w) => [w.id, w.name]));
-  let lngMin = Infinity, lngMax = -Infinity, latMin = Infinity, latMax = -Infinity;
+  let lngMin = Infinity,
+    lngMax = -Infinity,
+    latMin = Infinity,
+    latMax = -Infinity;
   for (const r of world.roads) {
     for (const [lng, lat] of r.coords) {
-      lngMin = Math.min(lngMin, lng); lngMax = Math.max(lngMax, lng);
-      latMin = Math.min(latMin, lat); latMax = Math.max(latMax, lat);
+      lngMin = Math.min(lngMin, lng);
+      lngMax = Math.max(lngMax, lng);
+      latMin = Math.min(latMin, lat);
+      latMax = Math.max(latMax, lat);
     }
   }
   const context: Omit<MapContext, 'styleUrl'> = {

@@ -2,8 +2,24 @@ import { createRng } from '../../sim-province/rng';
 import type { IdentityPort, VehicleRecord } from '../identity-port';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
-const GIVEN = ['Văn Hải', 'Thị Lan', 'Minh Tuấn', 'Thu Trang', 'Đức Anh', 'Ngọc Mai', 'Quang Huy', 'Thị Hồng'];
-const PLACES = ['phường Kinh Bắc', 'phường Võ Cường', 'phường Từ Sơn', 'phường Bắc Giang', 'xã Lạng Giang', 'phường Việt Yên'];
+const GIVEN = [
+  'Văn Hải',
+  'Thị Lan',
+  'Minh Tuấn',
+  'Thu Trang',
+  'Đức Anh',
+  'Ngọc Mai',
+  'Quang Huy',
+  'Thị Hồng',
+];
+const PLACES = [
+  'phường Kinh Bắc',
+  'phường Võ Cường',
+  'phường Từ Sơn',
+  'phường Bắc Giang',
+  'xã Lạng Giang',
+  'phường Việt Yên',
+];
 const TYPES = ['Ô tô con', 'Xe tải', 'Xe khách', 'Mô tô'];
 const COLORS = ['Trắng', 'Đen', 'Bạc', 'Đỏ', 'Xanh'];
 

@@ -6,7 +6,23 @@ import type { GpsFix, UnitRoster, UnitsPort } from '../units-port';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Đức', 'Minh', 'Quốc', 'Hữu', 'Thanh', 'Công', 'Ngọc'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khánh', 'Long', 'Nam', 'Phong', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hải',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Tuấn',
+  'Việt',
+];
 const RANKS = ['Thiếu úy', 'Trung úy', 'Thượng úy', 'Đại úy'];
 
 interface Driver {
@@ -18,7 +34,10 @@ interface Driver {
 }
 
 /** Field units of the simulated province, driving the road network at patrol speeds. */
-export function createSimUnits(world: SimWorld, options: { count: number; tickMs?: number; now?: () => number }): UnitsPort {
+export function createSimUnits(
+  world: SimWorld,
+  options: { count: number; tickMs?: number; now?: () => number },
+): UnitsPort {
   const now = options.now ?? Date.now;
   const tickMs = options.tickMs ?? 1000;
   const listeners = new Set<(fixes: GpsFix[]) => void>();
@@ -42,11 +61,22 @@ export function createSimUnits(world: SimWorld, options: { count: number; tickMs
       id,
       callSign: `CSGT-${String(i).padStart(2, '0')}`,
       name: `Tổ tuần tra ${String(i).padStart(2, '0')} – Đội CSGT số ${team}`,
-      vehicle: motorbike ? `Mô tô tuần tra 99A1-${String(100 + i).padStart(3, '0')}.00` : `Ô tô tuần tra 99A-${String(200 + i)}.${String(10 + (i % 90))}`,
-      members: Array.from({ length: motorbike ? 2 : 3 }, () => `${d.rng.pick(RANKS)} ${d.rng.pick(FAMILY)} ${d.rng.pick(MIDDLE)} ${d.rng.pick(GIVEN)}`),
+      vehicle: motorbike
+        ? `Mô tô tuần tra 99A1-${String(100 + i).padStart(3, '0')}.00`
+        : `Ô tô tuần tra 99A-${String(200 + i)}.${String(10 + (i % 90))}`,
+      members: Array.from(
+        { length: motorbike ? 2 : 3 },
+        () => `${d.rng.pick(RANKS)} ${d.rng.pick(FAMILY)} ${d.rng.pick(MIDDLE)} ${d.rng.pick(GIVEN)}`,
+      ),
       areaId: nearestWard(start[0], start[1]).id,
     });
-    drivers.push({ unitId: id, rng: d.rng, route, at: d.rng.next() * route.length, speedKmh: 30 + d.rng.next() * 40 });
+    drivers.push({
+      unitId: id,
+      rng: d.rng,
+      route,
+      at: d.rng.next() * route.length,
+      speedKmh: 30 + d.rng.next() * 40,
+    });
   }
 
   function tick(): void {
@@ -60,7 +90,14 @@ export function createSimUnits(world: SimWorld, options: { count: number; tickMs
         d.speedKmh = 30 + d.rng.next() * 40;
       }
       const { point, bearing } = d.route.at(d.at);
-      fixes.push({ unitId: d.unitId, lng: point[0], lat: point[1], heading: bearing, speedKmh: d.speedKmh, ts });
+      fixes.push({
+        unitId: d.unitId,
+        lng: point[0],
+        lat: point[1],
+        heading: bearing,
+        speedKmh: d.speedKmh,
+        ts,
+      });
     }
     if (fixes.length > 0) for (const l of listeners) l(fixes);
   }

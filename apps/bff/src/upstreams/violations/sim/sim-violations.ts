@@ -9,7 +9,10 @@ const KEEP = 5000;
  * The violation service of the simulated province: every plated violation event from the simulated edge AI
  * becomes a pending violation record with its evidence references, newest kept in memory.
  */
-export function createSimViolations(analytics: AnalyticsPort, areaOf: (cameraId: string) => string | undefined): ViolationsPort {
+export function createSimViolations(
+  analytics: AnalyticsPort,
+  areaOf: (cameraId: string) => string | undefined,
+): ViolationsPort {
   const records: Violation[] = [];
   const listeners = new Set<(v: Violation) => void>();
   let unsubscribe: (() => void) | null = null;

@@ -7,7 +7,12 @@ import type { SimVms } from './sim-vms';
 
 const body = z.object({
   state: cameraStateSchema,
-  seconds: z.number().int().min(1).max(24 * 3600).default(300),
+  seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(300),
 });
 
 /**

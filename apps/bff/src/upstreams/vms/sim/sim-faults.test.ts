@@ -35,7 +35,10 @@ describe('simulated camera faults', () => {
 
   it('when the seed differs, then the fault pattern differs', () => {
     const pattern = (seed: string) =>
-      Array.from({ length: 300 }, (_, i) => simStatusAt(seed, `cam-${i % 30}`, T0 + i * 600_000).state).join();
+      Array.from(
+        { length: 300 },
+        (_, i) => simStatusAt(seed, `cam-${i % 30}`, T0 + i * 600_000).state,
+      ).join();
     expect(pattern('a')).not.toBe(pattern('b'));
   });
 });

@@ -35,7 +35,12 @@ function outageOnDay(seed: string, cameraId: string, day: number): SimFault | nu
   if (!rng.chance(0.01)) return null;
   const start = day * DAY_MS + Math.floor(rng.next() * DAY_MS);
   const hours = 2 + rng.next() * 10;
-  return { state: 'offline', start, end: start + Math.round(hours * 3600_000), reason: 'Hỏng thiết bị, chờ bảo trì' };
+  return {
+    state: 'offline',
+    start,
+    end: start + Math.round(hours * 3600_000),
+    reason: 'Hỏng thiết bị, chờ bảo trì',
+  };
 }
 
 /**

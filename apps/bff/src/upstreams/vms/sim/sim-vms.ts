@@ -10,7 +10,10 @@ export interface SimVmsOptions {
 }
 
 /** A VMS for the simulated province: its cameras, faults that come and go, and manual faults for drills/tests. */
-export function createSimVms(world: SimWorld, options: SimVmsOptions): VmsPort & {
+export function createSimVms(
+  world: SimWorld,
+  options: SimVmsOptions,
+): VmsPort & {
   /** Forces a camera into a state for some seconds (drills, tests); state 'online' clears a forced fault. */
   force(cameraId: string, state: CameraState, seconds: number): boolean;
   /** The state last reported for a camera. */
@@ -41,9 +44,20 @@ export function createSimVms(world: SimWorld, options: SimVmsOptions): VmsPort &
   function statusOf(id: string, t: number): CameraStatus {
     const f = forced.get(id);
     if (f && t < f.until) {
-      return { cameraId: id, state: f.state, since: new Date(f.since).toISOString(), reason: f.state === 'online' ? null : 'Sự cố do người vận hành tạo (diễn tập)' };
+      return {
+        cameraId: id,
+        state: f.state,
+        since: new Date(f.since).toISOString(),
+        reason: f.state === 'online' ? null : 'Sự cố do người vận hành tạo (diễn tập)',
+      };
     }
-    if (!options.faults) return { cameraId: id, state: 'online', since: new Date(t - (t % 86_400_000)).toISOString(), reason: null };
+    if (!options.faults)
+      return {
+        cameraId: id,
+        state: 'online',
+        since: new Date(t - (t % 86_400_000)).toISOString(),
+        reason: null,
+      };
     const s = simStatusAt(world.seed, id, t);
     return { cameraId: id, state: s.state, since: new Date(s.since).toISOString(), reason: s.reason };
   }
