@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+import { testIds } from '@c2/ui/test-ids';
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  get username() {
+    return this.page.getByTestId(testIds.login.username);
+  }
+  get password() {
+    return this.page.getByTestId(testIds.login.password);
+  }
+  get error() {
+    return this.page.getByTestId(testIds.login.error);
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/login');
+    await expect(this.page.getByTestId(testIds.login.form)).toBeVisible();
+  }
+
+  async submit(username: string, password: string): Promise<void> {
+    await this.username.fill(username);
+    await this.password.fill(password);
+    await this.page.getByTestId(testIds.login.submit).click();
+  }
+
+  async expectLoggedIn(): Promise<void> {
+    await expect(this.page.getByTestId(testIds.shell.header)).toBeVisible();
+  }
+}
