@@ -27,6 +27,8 @@ import { createAuthRoutes } from './components/auth/http/auth-routes';
 import { createCameraService } from './components/cameras/domain/camera-service';
 import { createCameraRoutes } from './components/cameras/http/camera-routes';
 import { createEventIngest } from './components/events/domain/event-ingest';
+import { createIngestWebhook } from './components/events/http/ingest-webhook';
+import { createDeadLetterRoutes } from './components/events/http/dead-letter-routes';
 import { createEventRoutes } from './components/events/http/event-routes';
 import { createUnitTracker } from './components/units/domain/unit-tracker';
 import { createUnitRoutes } from './components/units/http/unit-routes';
@@ -74,7 +76,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const auth = createAuthService(db, metrics, config);
   const seeded = config.seedUsers ? await auth.seedUsers(config.seedPassword) : [];
 
-  const upstreams = createUpstreams(config);
+  const upstreams = createUpstreams(config, logger);
   const app = createBaseApp(metrics);
   const httpServer = http.createServer(app);
 
@@ -112,7 +114,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     pushPositions: gateway.pushPositions,
   });
-  const ingest = createEventIngest({ db, eventLog, cameraRef: cameras.ref, metrics, logger });
+  const ingest = createEventIngest({
+    db,
+    eventLog,
+    cameraRef: cameras.ref,
+    metrics,
+    logger,
+    lateAfterMs: config.eventLateSeconds * 1000,
+  });
 
   // --- HTTP surface ---
   app.get('/healthz', (_req, res) => {
@@ -145,6 +154,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }),
   );
 
+  // Machine-to-machine: signed with an API key, no session or CSRF; raw body for the signature.
+  app.use(
+    '/ingest/v1',
+    createIngestWebhook({
+      ingest,
+      keys: config.ingestKeys,
+      maxSkewSeconds: config.ingestMaxSkewSeconds,
+      metrics,
+    }),
+  );
+
   const api = Router();
   api.use(attachPrincipal(auth));
   api.use(csrfGuard(config.publicOrigin));
@@ -158,7 +178,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }),
   );
   api.use('/cameras', createCameraRoutes(cameras));
-  api.use('/events', createEventRoutes(db));
+  api.use('/events', createEventRoutes(db, config.eventLateSeconds * 1000));
+  api.use('/admin/dead-letters', createDeadLetterRoutes(db));
   api.use('/units', createUnitRoutes(units));
   api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
   if (upstreams.sim) {
@@ -194,9 +215,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await upstreams.vms.start();
   await units.start();
   await upstreams.units.start();
-  const stopIngest = upstreams.analytics.onMessage((payload, source) => {
-    ingest(payload, source).catch((err: unknown) => logger.error({ err, source }, 'analytics ingest failed'));
-  });
+  const stopIngest = upstreams.analytics.onMessage((message) => ingest.submit(message));
   await upstreams.analytics.start();
   await upstreams.violations.start();
   await upstreams.identity.start();
@@ -223,14 +242,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stop() {
       stopping ??= (async () => {
         clearInterval(purge);
+        // Stop consuming, then commit what was already taken in, before anything else closes.
+        await upstreams.analytics.stop().catch(() => undefined);
+        await ingest.flush();
         stopIngest();
-        for (const u of [
-          upstreams.analytics,
-          upstreams.violations,
-          upstreams.units,
-          upstreams.vms,
-          upstreams.identity,
-        ]) {
+        for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity]) {
           await u.stop().catch(() => undefined);
         }
         await cameras.stop();

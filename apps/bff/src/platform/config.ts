@@ -130,6 +130,70 @@ export const CONFIG_KEYS = {
     'Mean simulated AI events per minute at the daily peak.',
   ),
   simFaults: key('SIM_FAULTS', bool.default(true), 'Simulate camera faults that come and go.'),
+  mqttUrl: key(
+    'MQTT_URL',
+    optionalUrl,
+    'MQTT broker of the edge AI boxes (mqtt://host:1883); when set, events are consumed from it (see docs/mqtt.md).',
+  ),
+  mqttShareGroup: key(
+    'MQTT_SHARE_GROUP',
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or - only')
+      .default('c2-bff'),
+    'Shared-subscription group: BFF instances in one group split the MQTT stream, each message processed once.',
+  ),
+  mqttFrigatePrefixes: key(
+    'MQTT_FRIGATE_PREFIXES',
+    z
+      .string()
+      .default('frigate')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[^#+$][^#+]*$/, 'a topic prefix without wildcards')).max(50)),
+    'Comma-separated Frigate topic_prefix values whose <prefix>/events messages are ingested.',
+  ),
+  mqttConsumers: key(
+    'MQTT_CONSUMERS',
+    z.coerce.number().int().min(1).max(64).default(4),
+    'MQTT connections per instance; each holds one message until it is committed, then acknowledges it.',
+  ),
+  ingestKeys: key(
+    'INGEST_KEYS',
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const keys: Record<string, string> = {};
+        for (const pair of (v ?? '').split(',').filter((x) => x.trim() !== '')) {
+          const [id, secret] = pair.trim().split(':', 2);
+          if (!id || !/^[A-Za-z0-9_.-]{1,64}$/.test(id) || !secret || secret.length < 16) {
+            ctx.addIssue({
+              code: 'custom',
+              message: 'each entry must be <key id>:<secret of 16+ characters>',
+            });
+            return z.NEVER;
+          }
+          keys[id] = secret;
+        }
+        return keys;
+      }),
+    'Webhook API keys as <key id>:<HMAC secret>, comma-separated; unset: the HTTP ingestion webhook is closed.',
+  ),
+  ingestMaxSkewSeconds: key(
+    'INGEST_MAX_SKEW_SECONDS',
+    z.coerce.number().int().min(10).max(3600).default(300),
+    'Replay window of the webhook: a signed request older or newer than this is refused.',
+  ),
+  eventLateSeconds: key(
+    'EVENT_LATE_SECONDS',
+    z.coerce.number().int().min(1).max(86400).default(120),
+    'An event received this long after it happened is marked delayed (an edge backlog after an outage).',
+  ),
   mapStyleUrl: key(
     'MAP_STYLE_URL',
     optionalUrl,

@@ -32,9 +32,15 @@ export function createMetrics() {
     help: 'Connected console sockets',
     registers: [registry],
   });
+  const deadLetters = new client.Counter({
+    name: 'c2_dead_letters_total',
+    help: 'Analytics messages that could not be accepted and were kept as dead letters, by transport',
+    labelNames: ['source'] as const,
+    registers: [registry],
+  });
   const eventsIngested = new client.Counter({
     name: 'c2_analytics_events_ingested_total',
-    help: 'Analytics events accepted, by outcome (stored or duplicate)',
+    help: 'Analytics events by outcome (stored, duplicate, ignored)',
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
@@ -52,6 +58,7 @@ export function createMetrics() {
     liveEmitted,
     sockets,
     eventsIngested,
+    deadLetters,
     loginFailures,
   };
 }

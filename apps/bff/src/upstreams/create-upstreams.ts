@@ -8,6 +8,8 @@ import type { VmsPort } from './vms/vms-port';
 import { createSimWorld } from './sim-province/sim-world';
 import { createSimVms, type SimVms } from './vms/sim/sim-vms';
 import { createSimAnalytics } from './analytics/sim/sim-analytics';
+import { combineAnalytics, createMqttAnalytics } from './analytics/mqtt/mqtt-analytics';
+import type { Logger } from '../platform/logger';
 import { createSimUnits } from './units/sim/sim-units';
 import { createSimViolations } from './violations/sim/sim-violations';
 import { createSimIdentity } from './identity/sim/sim-identity';
@@ -26,9 +28,9 @@ export interface Upstreams {
 
 /**
  * Chooses an adapter per upstream from the configuration. Embedded mode runs the simulated province for all of
- * them; real adapters (MediaMTX, MQTT, HTTP services) are selected by their URLs as they are added.
+ * them; real adapters are selected by their URLs (MQTT_URL: edge AI events over MQTT).
  */
-export function createUpstreams(config: Config): Upstreams {
+export function createUpstreams(config: Config, logger: Logger): Upstreams {
   const world = createSimWorld(config.simSeed, config.simCameras);
   const vms = createSimVms(world, { faults: config.simFaults });
   const areaOf = new Map(world.cameras.map((c) => [c.id, c.wardId]));
@@ -36,9 +38,22 @@ export function createUpstreams(config: Config): Upstreams {
     peakPerMinute: config.simEventsPerMinute,
     isOnline: (id) => vms.stateOf(id) !== 'offline',
   });
+  const sources: AnalyticsPort[] = [];
+  if (config.simEventsPerMinute > 0 || !config.mqttUrl) sources.push(analytics);
+  if (config.mqttUrl) {
+    sources.push(
+      createMqttAnalytics({
+        url: config.mqttUrl,
+        group: config.mqttShareGroup,
+        frigatePrefixes: config.mqttFrigatePrefixes,
+        consumers: config.mqttConsumers,
+        logger,
+      }),
+    );
+  }
   return {
     vms,
-    analytics,
+    analytics: sources.length === 1 ? sources[0]! : combineAnalytics(sources),
     violations: createSimViolations(analytics, (id) => areaOf.get(id)),
     units: createSimUnits(world, { count: config.simUnits }),
     identity: createSimIdentity(config.simSeed),

@@ -45,6 +45,11 @@ export const analyticsEventSchema = z.object({
   plate: z.string().max(20).nullable(),
   snapshot: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
+  /**
+   * True when the event reached the center well after it happened (an edge box sending its backlog after an
+   * outage). Lists order by `ts`, so a late event lands where it belongs in time, marked.
+   */
+  delayed: z.boolean(),
 });
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>;
 
@@ -67,3 +72,15 @@ export const analyticsEventInputSchema = z.object({
     .default({}),
 });
 export type AnalyticsEventInput = z.input<typeof analyticsEventInputSchema>;
+
+/** A message that could not be accepted, kept with its reason and raw payload for an administrator. */
+export const deadLetterSchema = z.object({
+  id: z.number().int(),
+  receivedAt: isoTime,
+  source: z.string(),
+  format: z.string(),
+  reason: z.string(),
+  payload: z.string(),
+  payloadBytes: z.number().int(),
+});
+export type DeadLetter = z.infer<typeof deadLetterSchema>;

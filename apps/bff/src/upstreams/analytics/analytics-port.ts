@@ -1,9 +1,23 @@
 import type { Upstream } from '../upstream-health';
 
+/** The formats the center accepts: its own (`analyticsEventInputSchema` in api-client) and Frigate's MQTT events. */
+export type AnalyticsFormat = 'native' | 'frigate';
+
 /**
- * Edge AI boxes and the AI platform. Messages arrive untrusted: the events component validates each against the
- * ingestion schema, so the port hands over raw payloads with where they came from.
+ * One message from an edge AI box or the AI platform, untrusted: the events component parses and validates it.
+ * `body` is the raw bytes/text as received (MQTT, HTTP) or an object (the simulator).
+ */
+export interface AnalyticsMessage {
+  format: AnalyticsFormat;
+  /** Where it came from, e.g. "mqtt:c2/v1/bn-01/events/wrong_way" or "http:edge-01". */
+  source: string;
+  body: Buffer | string | object;
+}
+
+/**
+ * Edge AI boxes and the AI platform. The listener's promise settles when the message is stored (or dead-lettered):
+ * adapters with acknowledgements (MQTT QoS 1) acknowledge only then, so an accepted message is never lost.
  */
 export interface AnalyticsPort extends Upstream {
-  onMessage(listener: (payload: unknown, source: string) => void): () => void;
+  onMessage(listener: (message: AnalyticsMessage) => Promise<unknown>): () => void;
 }

@@ -1,5 +1,5 @@
 import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
-import type { Queryable } from '../../../platform/db';
+import type { Queryable, SqlParam } from '../../../platform/db';
 
 interface EventRow {
   id: string;
@@ -15,45 +15,53 @@ interface EventRow {
   metadata: Record<string, unknown>;
 }
 
-function toEvent(r: EventRow): AnalyticsEvent {
+/** Events received more than `lateAfterMs` after they happened are marked delayed. */
+function toEvent(r: EventRow, lateAfterMs: number): AnalyticsEvent {
+  const ts = new Date(r.ts);
+  const receivedAt = new Date(r.received_at);
   return {
     id: r.id,
     cameraId: r.camera_id,
     areaId: r.area_id,
     type: r.type,
     severity: r.severity,
-    ts: new Date(r.ts).toISOString(),
-    receivedAt: new Date(r.received_at).toISOString(),
+    ts: ts.toISOString(),
+    receivedAt: receivedAt.toISOString(),
     objects: r.objects,
     plate: r.plate,
     snapshot: r.snapshot,
     metadata: r.metadata,
+    delayed: receivedAt.getTime() - ts.getTime() > lateAfterMs,
   };
 }
 
-/** Stores an event unless its id is already known; returns the stored event, or null for a duplicate. */
-export async function insertEvent(
+type NewEvent = Omit<AnalyticsEvent, 'receivedAt' | 'delayed'>;
+
+/**
+ * Stores events whose ids are not yet known, in one statement; returns those stored (duplicates are absent).
+ * Within one batch a repeated id is stored once.
+ */
+export async function insertEvents(
   q: Queryable,
-  e: Omit<AnalyticsEvent, 'receivedAt'>,
-): Promise<AnalyticsEvent | null> {
-  const rows = await q.query<EventRow>(
+  events: NewEvent[],
+  lateAfterMs: number,
+): Promise<AnalyticsEvent[]> {
+  if (events.length === 0) return [];
+  const params: SqlParam[] = [];
+  const rows = events.map((e) => {
+    const base = params.length;
+    params.push(e.id, e.cameraId, e.areaId, e.type, e.severity, e.ts, e.plate, e.snapshot);
+    params.push(JSON.stringify(e.objects), JSON.stringify(e.metadata));
+    const p = Array.from({ length: 10 }, (_, i) => `$${base + i + 1}`);
+    return `(${p.slice(0, 8).join(', ')}, ${p[8]}::jsonb, ${p[9]}::jsonb)`;
+  });
+  const stored = await q.query<EventRow>(
     `INSERT INTO analytics_events (id, camera_id, area_id, type, severity, ts, plate, snapshot, objects, metadata)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)
+     VALUES ${rows.join(', ')}
      ON CONFLICT (id) DO NOTHING RETURNING *`,
-    [
-      e.id,
-      e.cameraId,
-      e.areaId,
-      e.type,
-      e.severity,
-      e.ts,
-      e.plate,
-      e.snapshot,
-      JSON.stringify(e.objects),
-      JSON.stringify(e.metadata),
-    ],
+    params,
   );
-  return rows[0] ? toEvent(rows[0]) : null;
+  return stored.map((r) => toEvent(r, lateAfterMs));
 }
 
 /** Newest events the caller may see (clearance by the camera's classification, jurisdiction by area). */
@@ -62,6 +70,7 @@ export async function selectRecentEvents(
   limit: number,
   maxTier: number,
   areas: string[] | null,
+  lateAfterMs: number,
 ): Promise<AnalyticsEvent[]> {
   const rows = await q.query<EventRow>(
     `SELECT e.* FROM analytics_events e JOIN cameras c ON c.id = e.camera_id
@@ -70,5 +79,5 @@ export async function selectRecentEvents(
      ORDER BY e.ts DESC LIMIT $1`,
     [limit, maxTier, areas],
   );
-  return rows.map(toEvent);
+  return rows.map((r) => toEvent(r, lateAfterMs));
 }

@@ -1,20 +1,70 @@
-import { analyticsEventInputSchema } from '@c2/api-client/schemas/event';
-import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
+import { analyticsEventInputSchema, type AnalyticsEvent } from '@c2/api-client/schemas/event';
+import type { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Logger } from '../../../platform/logger';
 import type { Metrics } from '../../../platform/metrics';
 import type { EventLog } from '../../live/domain/event-log';
+import type { Tier } from '../../live/domain/audience';
 import type { CameraRef } from '../../cameras/domain/camera-service';
-import { insertEvent } from '../data/event-store';
+import type { AnalyticsMessage } from '../../../upstreams/analytics/analytics-port';
+import { frigateEventSchema, fromFrigate } from '../../../upstreams/analytics/mqtt/frigate-event';
+import { insertEvents } from '../data/event-store';
+import { insertDeadLetters, type NewDeadLetter } from '../data/dead-letter-store';
 
 export type IngestOutcome =
   | { outcome: 'stored'; event: AnalyticsEvent }
-  | { outcome: 'duplicate' }
+  | { outcome: 'duplicate'; id: string }
+  | { outcome: 'ignored'; reason: string }
   | { outcome: 'rejected'; reason: string };
 
+type Parsed =
+  | { ok: true; input: z.output<typeof analyticsEventInputSchema> }
+  | { ok: false; reason: string; ignore?: boolean };
+
+const issuesOf = (error: z.ZodError): string =>
+  error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+
+function rawText(body: AnalyticsMessage['body']): string {
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  return JSON.stringify(body);
+}
+
+/** Decodes, maps (Frigate) and validates one message; never throws. */
+function parse(message: AnalyticsMessage): Parsed {
+  let payload: unknown = message.body;
+  if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+    try {
+      payload = JSON.parse(rawText(payload));
+    } catch {
+      return { ok: false, reason: '(message): not valid JSON' };
+    }
+  }
+  if (message.format === 'frigate') {
+    const frigate = frigateEventSchema.safeParse(payload);
+    if (!frigate.success) return { ok: false, reason: `frigate ${issuesOf(frigate.error)}` };
+    const mapped = fromFrigate(frigate.data);
+    if (!mapped) return { ok: false, ignore: true, reason: 'false positive' };
+    payload = mapped;
+  }
+  const parsed = analyticsEventInputSchema.safeParse(payload);
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, reason: issuesOf(parsed.error) };
+}
+
+interface Pending {
+  message: AnalyticsMessage;
+  resolve: (outcome: IngestOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * The door for analytics events: validate, attach jurisdiction from the camera, store once (idempotent by id),
- * append to the event log, publish. A bad message is rejected with a reason and counted; it never throws.
+ * The door for analytics events, whatever carried them (MQTT, HTTP webhook, simulator): decode, validate, attach
+ * jurisdiction from the camera, store once (idempotent by id), append to the event log, publish. A message that
+ * cannot be accepted goes to the dead letters with its reason and raw payload, and is counted; nothing throws.
+ *
+ * Messages that arrive while a write is under way are grouped into the next transaction (at most `maxBatch`), so
+ * many concurrent producers cost one commit, not one each. `submit` settles after the commit: a caller that
+ * acknowledges only then (MQTT QoS 1, the webhook's 202) never loses an accepted event.
  */
 export function createEventIngest(deps: {
   db: Db;
@@ -22,43 +72,117 @@ export function createEventIngest(deps: {
   cameraRef: (id: string) => CameraRef | undefined;
   metrics: Metrics;
   logger: Logger;
+  lateAfterMs: number;
+  maxBatch?: number;
 }) {
   const { db, eventLog, metrics, logger } = deps;
+  const maxBatch = deps.maxBatch ?? 500;
+  let queue: Pending[] = [];
+  let writing: Promise<void> | null = null;
 
-  function reject(source: string, reason: string): IngestOutcome {
-    metrics.badInput.inc({ source: `analytics:${source.split(':')[0]}` });
-    logger.warn({ source, reason }, 'analytics message rejected');
-    return { outcome: 'rejected', reason };
+  async function writeBatch(batch: Pending[]): Promise<void> {
+    const outcomes: IngestOutcome[] = new Array(batch.length);
+    const dead: NewDeadLetter[] = [];
+    const accepted: Array<{
+      index: number;
+      event: Omit<AnalyticsEvent, 'receivedAt' | 'delayed'>;
+      tier: Tier;
+    }> = [];
+    batch.forEach(({ message }, index) => {
+      const parsed = parse(message);
+      if (parsed.ok) {
+        const ref = deps.cameraRef(parsed.input.cameraId);
+        if (ref) {
+          accepted.push({ index, event: { ...parsed.input, areaId: ref.areaId }, tier: ref.tier });
+          return;
+        }
+        outcomes[index] = {
+          outcome: 'rejected',
+          reason: `cameraId: unknown camera ${parsed.input.cameraId}`,
+        };
+      } else if (parsed.ignore) {
+        outcomes[index] = { outcome: 'ignored', reason: parsed.reason };
+        metrics.eventsIngested.inc({ outcome: 'ignored' });
+        return;
+      } else {
+        outcomes[index] = { outcome: 'rejected', reason: parsed.reason };
+      }
+      const reason = (outcomes[index] as { reason: string }).reason;
+      dead.push({ source: message.source, format: message.format, reason, payload: rawText(message.body) });
+    });
+
+    const stored = await db.tx(async (q) => {
+      if (dead.length > 0) await insertDeadLetters(q, dead);
+      const events = await insertEvents(
+        q,
+        accepted.map((a) => a.event),
+        deps.lateAfterMs,
+      );
+      const tiers = new Map<string, Tier>(accepted.map((a) => [a.event.id, a.tier]));
+      // Consoles see events in the order they happened, also when a backlog arrives late.
+      events.sort((a, b) => a.ts.localeCompare(b.ts));
+      const items = await eventLog.appendWithin(
+        q,
+        events.map((e) => ({
+          topic: 'event.new' as const,
+          areaId: e.areaId,
+          tier: tiers.get(e.id) ?? 2,
+          data: e,
+        })),
+      );
+      return { events, items };
+    });
+    eventLog.publish(stored.items);
+
+    const byId = new Map(stored.events.map((e) => [e.id, e]));
+    for (const a of accepted) {
+      const event = byId.get(a.event.id);
+      // A repeated id inside one batch is stored once: the first claims it, the rest are duplicates.
+      if (event) byId.delete(a.event.id);
+      outcomes[a.index] = event ? { outcome: 'stored', event } : { outcome: 'duplicate', id: a.event.id };
+    }
+    for (const [i, o] of outcomes.entries()) {
+      if (o.outcome === 'stored' || o.outcome === 'duplicate')
+        metrics.eventsIngested.inc({ outcome: o.outcome });
+      if (o.outcome === 'rejected') {
+        const source = batch[i]!.message.source.split(':')[0] ?? 'unknown';
+        metrics.badInput.inc({ source: `analytics:${source}` });
+        metrics.deadLetters.inc({ source });
+        logger.warn(
+          { source: batch[i]!.message.source, reason: o.reason },
+          'analytics message dead-lettered',
+        );
+      }
+      batch[i]!.resolve(o);
+    }
   }
 
-  return async function ingest(payload: unknown, source: string): Promise<IngestOutcome> {
-    const parsed = analyticsEventInputSchema.safeParse(payload);
-    if (!parsed.success) {
-      const reason = parsed.error.issues
-        .map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`)
-        .join('; ');
-      return reject(source, reason);
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      try {
+        await writeBatch(batch);
+      } catch (err) {
+        logger.error({ err }, 'analytics batch write failed');
+        for (const p of batch) p.reject(err);
+      }
     }
-    const input = parsed.data;
-    const ref = deps.cameraRef(input.cameraId);
-    if (!ref) return reject(source, `cameraId: unknown camera ${input.cameraId}`);
-    const items = await db.tx(async (q) => {
-      const event = await insertEvent(q, { ...input, areaId: ref.areaId });
-      if (!event) return null;
-      return {
-        event,
-        items: await eventLog.appendWithin(q, [
-          { topic: 'event.new', areaId: ref.areaId, tier: ref.tier, data: event },
-        ]),
-      };
-    });
-    if (!items) {
-      metrics.eventsIngested.inc({ outcome: 'duplicate' });
-      return { outcome: 'duplicate' };
-    }
-    eventLog.publish(items.items);
-    metrics.eventsIngested.inc({ outcome: 'stored' });
-    return { outcome: 'stored', event: items.event };
+    writing = null;
+  }
+
+  return {
+    /** Settles when the message is stored, absorbed, ignored or dead-lettered; rejects only if the database fails. */
+    submit(message: AnalyticsMessage): Promise<IngestOutcome> {
+      return new Promise<IngestOutcome>((resolve, reject) => {
+        queue.push({ message, resolve, reject });
+        writing ??= Promise.resolve().then(drain);
+      });
+    },
+    /** Waits for everything queued to be written (graceful shutdown). */
+    async flush(): Promise<void> {
+      while (writing) await writing;
+    },
   };
 }
 export type EventIngest = ReturnType<typeof createEventIngest>;

@@ -8,7 +8,7 @@ import { selectRecentEvents } from '../data/event-store';
 
 const recentQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
-export function createEventRoutes(db: Db): Router {
+export function createEventRoutes(db: Db, lateAfterMs: number): Router {
   const router = Router();
   router.use(requirePermission('event:view'));
   router.get(
@@ -17,7 +17,7 @@ export function createEventRoutes(db: Db): Router {
       const { limit } = parseInput(recentQuery, req.query, 'query');
       const p = principalOf(res);
       const a = audienceOf(p.permissions, p.user.areas);
-      res.json(await selectRecentEvents(db, limit, a.maxTier, a.areas));
+      res.json(await selectRecentEvents(db, limit, a.maxTier, a.areas, lateAfterMs));
     }),
   );
   return router;

@@ -3,7 +3,7 @@ import type { SimWorld } from '../../sim-province/sim-world';
 import type { SimCameraSpec } from '../../sim-province/camera-layout';
 import { createRng, type Rng } from '../../sim-province/rng';
 import { randomPlate } from '../../sim-province/sim-plates';
-import type { AnalyticsPort } from '../analytics-port';
+import type { AnalyticsMessage, AnalyticsPort } from '../analytics-port';
 
 /**
  * Relative traffic by hour of day (Vietnam time): low at night, peaks 7–8 and 17–18, a dip at noon. The
@@ -136,7 +136,7 @@ export function createSimAnalytics(
 ): AnalyticsPort {
   const now = options.now ?? Date.now;
   const tickMs = options.tickMs ?? 250;
-  const listeners = new Set<(payload: unknown, source: string) => void>();
+  const listeners = new Set<(message: AnalyticsMessage) => Promise<unknown>>();
   const rng = createRng(`${world.seed}|analytics`);
   const roads = new Map(world.roads.map((r) => [r.id, r]));
   const runId = now().toString(36);
@@ -164,7 +164,10 @@ export function createSimAnalytics(
       const camera = rng.pick(world.cameras);
       if (!options.isOnline(camera.id)) continue;
       const event = simEvent(rng, camera, `sim-${runId}-${++counter}`, t, roads.get(camera.roadId));
-      for (const l of listeners) l(event, `sim:${camera.wardId}`);
+      for (const l of listeners) {
+        // The simulator has nobody to acknowledge to; a failed write is logged by the ingest.
+        l({ format: 'native', source: `sim:${camera.wardId}`, body: event }).catch(() => undefined);
+      }
     }
   }
 

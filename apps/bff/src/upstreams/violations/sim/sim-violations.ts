@@ -1,6 +1,6 @@
 import { violationTypeSchema, type Violation } from '@c2/api-client/schemas/violation';
 import { analyticsEventInputSchema } from '@c2/api-client/schemas/event';
-import type { AnalyticsPort } from '../../analytics/analytics-port';
+import type { AnalyticsMessage, AnalyticsPort } from '../../analytics/analytics-port';
 import type { ViolationsPort } from '../violations-port';
 
 const KEEP = 5000;
@@ -17,8 +17,8 @@ export function createSimViolations(
   const listeners = new Set<(v: Violation) => void>();
   let unsubscribe: (() => void) | null = null;
 
-  function onMessage(payload: unknown): void {
-    const e = analyticsEventInputSchema.safeParse(payload);
+  async function onMessage(message: AnalyticsMessage): Promise<void> {
+    const e = analyticsEventInputSchema.safeParse(message.body);
     if (!e.success || !e.data.plate) return;
     const type = violationTypeSchema.safeParse(e.data.type);
     const areaId = areaOf(e.data.cameraId);
