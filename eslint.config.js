@@ -8,11 +8,24 @@ import globals from 'globals';
 
 const FEATURES = './apps/console/src/features';
 const features = fs.existsSync(FEATURES)
-  ? fs.readdirSync(FEATURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  ? fs
+      .readdirSync(FEATURES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
   : [];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +36,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
       // The architecture's boundaries (CONVENTIONS.md): packages never import apps; ui never imports the contract;
       // a console feature never imports another feature (routes in src/app compose them).
       'import-x/no-restricted-paths': [
@@ -31,9 +47,22 @@ export default tseslint.config(
         {
           zones: [
             { target: './packages', from: './apps', message: 'Packages must not import apps.' },
-            { target: './packages/ui', from: './packages/api-client', message: 'packages/ui is presentational only.' },
-            { target: './apps/console', from: './apps/bff', message: 'The console talks to the BFF only through api-client.' },
+            {
+              target: './packages/ui',
+              from: './packages/api-client',
+              message: 'packages/ui is presentational only.',
+            },
+            {
+              target: './apps/console',
+              from: './apps/bff',
+              message: 'The console talks to the BFF only through api-client.',
+            },
             { target: './apps/bff', from: './apps/console', message: 'The BFF must not import the console.' },
+            {
+              target: FEATURES,
+              from: './apps/console/src/app',
+              message: 'Features must not import the app; routes compose features.',
+            },
             ...features.map((f) => ({
               target: `${FEATURES}/${f}`,
               from: FEATURES,

@@ -1,0 +1,105 @@
+import { Suspense } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '@c2/api-client/schemas/role';
+import type { SessionInfo } from '@c2/api-client/schemas/user';
+import { AppShell } from '@c2/ui/components/app-shell/app-shell';
+import { Button } from '@c2/ui/components/button/button';
+import { ConnectionIndicator } from '@c2/ui/components/connection-indicator/connection-indicator';
+import { HeaderBar } from '@c2/ui/components/header-bar/header-bar';
+import { NavTabs } from '@c2/ui/components/nav-tabs/nav-tabs';
+import { SegmentedControl } from '@c2/ui/components/segmented-control/segmented-control';
+import { Spinner } from '@c2/ui/components/spinner/spinner';
+import { testIds } from '@c2/ui/test-ids';
+import { useLogout } from '../../features/auth/api/session';
+import { LANGUAGES, type Language } from '../i18n/i18n';
+import { useConnectionState } from '../live-provider';
+
+/** The pages of the console and what a user needs to see them; the BFF enforces, this only hides. */
+export const PAGES: ReadonlyArray<{ key: 'overview' | 'map'; href: string; needs: Permission }> = [
+  { key: 'overview', href: '/overview', needs: 'camera:view' },
+  { key: 'map', href: '/map', needs: 'camera:view' },
+];
+
+export function AppLayout({ session }: { session: SessionInfo }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const live = useConnectionState();
+  const allowed = PAGES.filter((p) => session.permissions.includes(p.needs));
+
+  return (
+    <AppShell
+      skipToContentLabel={t('app.skipToContent')}
+      testIds={{ skipLink: testIds.app.skipLink, main: testIds.app.main }}
+      header={
+        <HeaderBar
+          title={t('app.title')}
+          shortTitle={t('app.shortTitle')}
+          testIds={{ header: testIds.shell.header, title: testIds.shell.title }}
+          nav={
+            <NavTabs
+              label={t('nav.label')}
+              testId={testIds.shell.navigation}
+              onNavigate={(href) => void navigate(href)}
+              items={allowed.map((p) => ({
+                key: p.key,
+                label: t(`nav.${p.key}`),
+                href: p.href,
+                active: location.pathname.startsWith(p.href),
+                testId: testIds.shell.nav(p.key),
+              }))}
+            />
+          }
+          actions={
+            <>
+              <ConnectionIndicator
+                state={live.state}
+                label={t(`connection.${live.state}`)}
+                detail={live.lastSeq === null ? undefined : t('connection.detail', { seq: live.lastSeq })}
+                testId={testIds.shell.connection}
+              />
+              <SegmentedControl<Language>
+                label={t('language.label')}
+                testId={testIds.shell.languageSwitch}
+                value={i18n.language === 'en' ? 'en' : 'vi'}
+                onChange={(lng) => void i18n.changeLanguage(lng)}
+                options={LANGUAGES.map((lng) => ({
+                  value: lng,
+                  label: t(`language.${lng}`),
+                  ariaLabel: t(`language.${lng}Name`),
+                  lang: lng,
+                  testId: testIds.shell.language(lng),
+                }))}
+              />
+              <div className="c2-user" data-testid={testIds.shell.userMenu}>
+                <span className="c2-user__name" data-testid={testIds.shell.userName}>
+                  {session.user.displayName}
+                </span>
+                <span className="c2-user__role" data-testid={testIds.shell.userRole}>
+                  {t(`role.${session.user.role}`)}
+                </span>
+              </div>
+              <Button
+                variant="secondary"
+                size="sm"
+                busy={logout.isPending}
+                onClick={() =>
+                  logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
+                }
+                data-testid={testIds.shell.logout}
+              >
+                {t('user.logout')}
+              </Button>
+            </>
+          }
+        />
+      }
+    >
+      <Suspense fallback={<Spinner label={t('app.loading')} testId={testIds.app.loading} />}>
+        <Outlet />
+      </Suspense>
+    </AppShell>
+  );
+}

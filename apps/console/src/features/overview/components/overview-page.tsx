@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { unitStatusSchema } from '@c2/api-client/schemas/unit';
+import { Panel } from '@c2/ui/components/panel/panel';
+import { StatGrid, StatTile } from '@c2/ui/components/stat-tile/stat-tile';
+import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
+import { testIds } from '@c2/ui/test-ids';
+import { useCameraSummary, useRecentEvents, useUnits } from '../api/overview-data';
+import './overview-page.css';
+
+const SEVERITY_TONE = { info: 'neutral', minor: 'info', major: 'warn', critical: 'danger' } as const;
+
+/** The shift's first glance: cameras by state, the latest AI events, field units by status. */
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  const summary = useCameraSummary();
+  const events = useRecentEvents();
+  const units = useUnits();
+  const format = (n: number) => n.toLocaleString(i18n.language);
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
+
+  return (
+    <div className="c2-overview" data-testid={testIds.overview.page}>
+      <Panel title={t('overview.cameras')} testId={testIds.overview.cameraSummary}>
+        <StatGrid>
+          <StatTile
+            label={t('overview.total')}
+            value={summary.data?.total ?? 0}
+            formatValue={format}
+            testId={testIds.overview.cameraCount('total')}
+          />
+          <StatTile
+            label={t('camera.state.online')}
+            value={summary.data?.online ?? 0}
+            formatValue={format}
+            tone="ok"
+            testId={testIds.overview.cameraCount('online')}
+          />
+          <StatTile
+            label={t('camera.state.degraded')}
+            value={summary.data?.degraded ?? 0}
+            formatValue={format}
+            tone="warn"
+            testId={testIds.overview.cameraCount('degraded')}
+          />
+          <StatTile
+            label={t('camera.state.offline')}
+            value={summary.data?.offline ?? 0}
+            formatValue={format}
+            tone="danger"
+            testId={testIds.overview.cameraCount('offline')}
+          />
+        </StatGrid>
+      </Panel>
+      <Panel title={t('overview.units')} testId={testIds.overview.units}>
+        <StatGrid>
+          {unitStatusSchema.options.map((s) => (
+            <StatTile
+              key={s}
+              label={t(`unit.status.${s}`)}
+              value={(units.data ?? []).filter((u) => u.status === s).length}
+              formatValue={format}
+              testId={testIds.overview.unitCount(s)}
+            />
+          ))}
+        </StatGrid>
+      </Panel>
+      <Panel title={t('overview.events')} testId={testIds.overview.events} className="c2-overview__events">
+        {events.data && events.data.length > 0 ? (
+          <ol className="c2-overview__event-list">
+            {events.data.map((e) => (
+              <li
+                key={e.id}
+                className="c2-overview__event"
+                data-testid={testIds.overview.eventItem}
+                data-severity={e.severity}
+              >
+                <time dateTime={e.ts}>{time(e.ts)}</time>
+                <span className={`c2-overview__severity c2-overview__severity--${SEVERITY_TONE[e.severity]}`}>
+                  {t(`event.severity.${e.severity}`)}
+                </span>
+                <span className="c2-overview__event-type">{t(`event.type.${e.type}`)}</span>
+                <span className="c2-overview__event-where">
+                  {e.cameraId}
+                  {e.plate ? ` · ${e.plate}` : ''}
+                </span>
+                {e.delayed && <span className="c2-overview__delayed">{t('overview.delayed')}</span>}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <EmptyState title={t('overview.noEvents')} />
+        )}
+      </Panel>
+    </div>
+  );
+}
