@@ -7,6 +7,11 @@ import { testIds } from '@c2/ui/test-ids';
 import { useCameraSummary, useRecentEvents, useUnits } from '../api/overview-data';
 import './overview-page.css';
 
+const CAMERA_TILES = [
+  { state: 'online', tone: 'ok' },
+  { state: 'degraded', tone: 'warn' },
+  { state: 'offline', tone: 'danger' },
+] as const;
 const SEVERITY_TONE = { info: 'neutral', minor: 'info', major: 'warn', critical: 'danger' } as const;
 
 /** The shift's first glance: cameras by state, the latest AI events, field units by status. */
@@ -28,27 +33,16 @@ export function OverviewPage() {
             formatValue={format}
             testId={testIds.overview.cameraCount('total')}
           />
-          <StatTile
-            label={t('camera.state.online')}
-            value={summary.data?.online ?? 0}
-            formatValue={format}
-            tone="ok"
-            testId={testIds.overview.cameraCount('online')}
-          />
-          <StatTile
-            label={t('camera.state.degraded')}
-            value={summary.data?.degraded ?? 0}
-            formatValue={format}
-            tone="warn"
-            testId={testIds.overview.cameraCount('degraded')}
-          />
-          <StatTile
-            label={t('camera.state.offline')}
-            value={summary.data?.offline ?? 0}
-            formatValue={format}
-            tone="danger"
-            testId={testIds.overview.cameraCount('offline')}
-          />
+          {CAMERA_TILES.map(({ state, tone }) => (
+            <StatTile
+              key={state}
+              label={t(`camera.state.${state}`)}
+              value={summary.data?.[state] ?? 0}
+              formatValue={format}
+              tone={tone}
+              testId={testIds.overview.cameraCount(state)}
+            />
+          ))}
         </StatGrid>
       </Panel>
       <Panel title={t('overview.units')} testId={testIds.overview.units}>
