@@ -17,6 +17,8 @@ export const testIds = {
     password: 'login-password',
     submit: 'login-submit',
     error: 'login-error',
+    /** Why the user was sent back to sign in (session expired or revoked). */
+    notice: 'login-notice',
   },
   shell: {
     header: 'app-header',

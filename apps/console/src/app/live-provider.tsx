@@ -1,8 +1,23 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { createLiveConnection, type ConnectionState, type LiveConnection } from '../lib/live-connection';
+import {
+  createLiveConnection,
+  type ConnectionState,
+  type LiveConnection,
+  type SessionEndReason,
+} from '../lib/live-connection';
 
 const LiveContext = createContext<LiveConnection | null>(null);
+
+const noSubscription = () => () => undefined;
 
 /** Owns the one live socket for the logged-in user; closes it on logout (unmount). */
 export function LiveProvider({
@@ -10,10 +25,17 @@ export function LiveProvider({
   onSessionEnded,
 }: {
   children: ReactNode;
-  onSessionEnded: () => void;
+  onSessionEnded: (reason: SessionEndReason) => void;
 }) {
   const queryClient = useQueryClient();
-  const [connection] = useState(() => createLiveConnection({ queryClient, onSessionEnded }));
+  // The connection outlives renders; it must call the newest callback, not the one of its first render.
+  const onSessionEndedRef = useRef(onSessionEnded);
+  useEffect(() => {
+    onSessionEndedRef.current = onSessionEnded;
+  });
+  const [connection] = useState(() =>
+    createLiveConnection({ queryClient, onSessionEnded: (reason) => onSessionEndedRef.current(reason) }),
+  );
   useEffect(() => {
     connection.connect();
     return () => connection.disconnect();
@@ -21,10 +43,11 @@ export function LiveProvider({
   return <LiveContext.Provider value={connection}>{children}</LiveContext.Provider>;
 }
 
+/** The live connection's state; re-renders only when the state changes, not on every entry. */
 export function useConnectionState(): { state: ConnectionState; lastSeq: number | null } {
   const connection = useContext(LiveContext);
   const state = useSyncExternalStore(
-    (l) => connection?.subscribe(l) ?? (() => undefined),
+    connection ? connection.subscribe : noSubscription,
     () => connection?.getState() ?? 'connecting',
   );
   return { state, lastSeq: connection?.lastSeq() ?? null };

@@ -6,6 +6,14 @@ function readCookie(name: string): string | null {
   return hit ? decodeURIComponent(hit.slice(name.length + 1)) : null;
 }
 
+/**
+ * Whether this browser may hold a session. The CSRF cookie is readable and expires with the httpOnly session
+ * cookie, so without it there is no session to ask about (and no 401 to log in the console on a first visit).
+ */
+export function mayHaveSession(): boolean {
+  return readCookie(CSRF_COOKIE) !== null;
+}
+
 const unauthorizedListeners = new Set<() => void>();
 
 /** Called once per 401 anywhere: the session provider sends the user to the login page. */

@@ -1,93 +1,44 @@
 import { io, type Socket } from 'socket.io-client';
 import type { QueryClient } from '@tanstack/react-query';
-import { queryKeys } from '@c2/api-client/query-keys';
 import {
   SOCKET_PATH,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@c2/api-client/realtime/events';
-import type { LogEntry } from '@c2/api-client/schemas/live';
-import type { Camera, CameraState, CameraSummary } from '@c2/api-client/schemas/camera';
-import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
-import type { Unit } from '@c2/api-client/schemas/unit';
+import { createLiveCache } from './live-cache';
 import { createLiveLog } from './live-log';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+/** Why the server ended the session; a refused cookie counts as expired. */
+export type SessionEndReason = 'logout' | 'expired' | 'revoked';
 
-const RECENT_EVENTS_CAP = 500;
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 10_000;
 
-/**
- * Applies durable log entries to the TanStack Query cache: camera status patches the camera list and the summary
- * (by delta), new events are inserted by event time, unit changes replace the unit. Nothing is refetched here.
- */
-export function applyEntries(queryClient: QueryClient, entries: LogEntry[]): void {
-  const statuses = new Map<string, Extract<LogEntry, { topic: 'camera.status' }>['data']>();
-  const events: AnalyticsEvent[] = [];
-  const units = new Map<string, Unit>();
-  for (const e of entries) {
-    if (e.topic === 'camera.status') statuses.set(e.data.cameraId, e.data);
-    else if (e.topic === 'event.new') events.push(e.data);
-    else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
-  }
-
-  if (statuses.size > 0) {
-    const list = queryClient.getQueryData<Camera[]>(queryKeys.cameras.list());
-    if (list) {
-      const delta: Record<CameraState, number> = { online: 0, offline: 0, degraded: 0 };
-      const next = list.map((c) => {
-        const s = statuses.get(c.id);
-        if (!s || (s.state === c.status.state && s.since === c.status.since)) return c;
-        delta[c.status.state]--;
-        delta[s.state]++;
-        return { ...c, status: s };
-      });
-      queryClient.setQueryData(queryKeys.cameras.list(), next);
-      queryClient.setQueryData<CameraSummary>(queryKeys.cameras.summary(), (old) =>
-        old
-          ? {
-              ...old,
-              online: old.online + delta.online,
-              offline: old.offline + delta.offline,
-              degraded: old.degraded + delta.degraded,
-            }
-          : old,
-      );
-      for (const [id, s] of statuses) {
-        queryClient.setQueryData<Camera>(queryKeys.cameras.detail(id), (old) =>
-          old ? { ...old, status: s } : old,
-        );
-      }
-    } else {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.cameras.summary() });
-    }
-  }
-
-  if (events.length > 0) {
-    queryClient.setQueriesData<AnalyticsEvent[]>({ queryKey: queryKeys.events.all() }, (old) => {
-      if (!old) return old;
-      const known = new Set(old.map((e) => e.id));
-      const merged = [...events.filter((e) => !known.has(e.id)), ...old];
-      // Newest by event time first: a late event from an edge backlog lands where it belongs.
-      merged.sort((a, b) => b.ts.localeCompare(a.ts));
-      return merged.slice(0, Math.max(old.length, RECENT_EVENTS_CAP));
-    });
-  }
-
-  if (units.size > 0) {
-    queryClient.setQueryData<Unit[]>(queryKeys.units.list(), (old) => old?.map((u) => units.get(u.id) ?? u));
-  }
+export interface LiveConnectionOptions {
+  queryClient: QueryClient;
+  /** The server ended the session (logout elsewhere, expiry, revocation) or refused the cookie. */
+  onSessionEnded: (reason: SessionEndReason) => void;
 }
 
 /**
  * The console's one socket: authenticated by the session cookie, resumes from the last applied seq on every
  * (re)connect, and exposes its state for the header badge (useSyncExternalStore-compatible).
+ *
+ * socket.io's manager retries lost transports by itself, but not a connection the server refused in its
+ * middleware (e.g. the database was briefly unavailable) or closed on purpose; those are retried here with the
+ * same capped, jittered backoff, unless the session is over.
  */
-export function createLiveConnection(options: { queryClient: QueryClient; onSessionEnded: () => void }) {
+export function createLiveConnection(options: LiveConnectionOptions) {
   const { queryClient } = options;
   const log = createLiveLog();
   const listeners = new Set<() => void>();
   let state: ConnectionState = 'connecting';
   let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  let cache: ReturnType<typeof createLiveCache> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retries = 0;
+  let ended = false;
 
   const setState = (next: ConnectionState) => {
     if (next === state) return;
@@ -95,55 +46,105 @@ export function createLiveConnection(options: { queryClient: QueryClient; onSess
     listeners.forEach((l) => l());
   };
 
+  const endSession = (reason: SessionEndReason) => {
+    if (ended) return;
+    ended = true;
+    options.onSessionEnded(reason);
+  };
+
+  const scheduleRetry = () => {
+    if (ended || retryTimer || !socket) return;
+    const base = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** retries++);
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = null;
+        if (!ended && socket && !socket.connected) {
+          log.connecting();
+          socket.connect();
+        }
+      },
+      base * (0.5 + Math.random()),
+    );
+  };
+
+  const onReconnectAttempt = () => log.connecting();
+
+  const onNetworkChange = () => {
+    if (!navigator.onLine) setState('offline');
+    else if (socket && !socket.connected) {
+      setState('reconnecting');
+      if (!socket.active) scheduleRetry();
+    }
+  };
+
   return {
     connect() {
       if (socket) return;
+      ended = false;
       setState('connecting');
       log.connecting();
-      socket = io({
+      const liveCache = (cache = createLiveCache(queryClient));
+      const s = (socket = io({
         path: SOCKET_PATH,
         withCredentials: true,
         transports: ['websocket', 'polling'],
-        reconnectionDelay: 500,
-        reconnectionDelayMax: 10_000,
+        reconnectionDelay: RETRY_MIN_MS,
+        reconnectionDelayMax: RETRY_MAX_MS,
         randomizationFactor: 0.5,
         // A function, so every reconnect sends the seq applied by then.
         auth: (cb) => cb({ lastSeq: log.lastSeq() }),
-      });
-      socket.on('log:replay', (replay) => {
+      }));
+      s.on('log:replay', (replay) => {
+        retries = 0;
         const { apply, resync } = log.onReplay(replay);
-        if (resync) void queryClient.invalidateQueries();
-        if (apply.length > 0) applyEntries(queryClient, apply);
+        if (resync) liveCache.resync();
+        if (apply.length > 0) liveCache.apply(apply);
         setState('live');
       });
-      socket.on('log:entries', (entries) => {
+      s.on('log:entries', (entries) => {
         const apply = log.onEntries(entries);
-        if (apply.length > 0) applyEntries(queryClient, apply);
+        if (apply.length > 0) liveCache.apply(apply);
       });
-      socket.on('session:ended', () => options.onSessionEnded());
-      socket.on('disconnect', () => {
+      s.on('session:ended', endSession);
+      s.on('disconnect', (reason) => {
         log.connecting();
-        setState('reconnecting');
+        if (ended) return;
+        setState(navigator.onLine ? 'reconnecting' : 'offline');
+        // The server closed this socket on purpose without ending the session: socket.io will not retry it.
+        if (reason === 'io server disconnect') scheduleRetry();
       });
-      socket.io.on('reconnect_attempt', () => log.connecting());
-      socket.on('connect_error', (err) => {
+      s.io.on('reconnect_attempt', onReconnectAttempt);
+      s.on('connect_error', (err) => {
         if (err.message === 'unauthorized') {
-          options.onSessionEnded();
+          endSession('expired');
           return;
         }
         setState(navigator.onLine ? 'reconnecting' : 'offline');
+        // A refusal by the server's middleware is final for socket.io (`active` false): retry it ourselves.
+        if (!s.active) scheduleRetry();
       });
+      window.addEventListener('online', onNetworkChange);
+      window.addEventListener('offline', onNetworkChange);
     },
     disconnect() {
+      window.removeEventListener('online', onNetworkChange);
+      window.removeEventListener('offline', onNetworkChange);
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
       socket?.removeAllListeners();
+      socket?.io.off('reconnect_attempt', onReconnectAttempt);
       socket?.disconnect();
       socket = null;
+      cache?.dispose();
+      cache = null;
       setState('connecting');
     },
     lastSeq: () => log.lastSeq(),
     subscribe(listener: () => void) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     getState: () => state,
   };

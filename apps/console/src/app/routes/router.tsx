@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Navigate, createBrowserRouter, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { testIds } from '@c2/ui/test-ids';
 import { useSession } from '../../features/auth/api/session';
 import { LoginPage } from '../../features/auth/components/login-page';
 import { onUnauthorized } from '../../lib/api';
+import type { SessionEndReason } from '../../lib/live-connection';
 import { LiveProvider } from '../live-provider';
 import { AppLayout } from './app-layout';
 
@@ -19,22 +20,33 @@ function homeOf(session: SessionInfo): string {
 }
 
 /** Sends the user to the login page on any 401 or ended session, remembering where they were. */
-function useSessionEnd(): () => void {
+function useSessionEnd(): (reason?: SessionEndReason) => void {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  return () => {
-    queryClient.clear();
-    const next = location.pathname === '/login' ? '' : `?next=${encodeURIComponent(location.pathname)}`;
-    void navigate(`/login${next}`, { replace: true });
-  };
+  // A stable function that always sees the current location, so listeners subscribe once.
+  const latest = useRef({ location, navigate });
+  useEffect(() => {
+    latest.current = { location, navigate };
+  });
+  return useCallback(
+    (reason: SessionEndReason = 'expired') => {
+      const { location: where, navigate: go } = latest.current;
+      if (where.pathname === '/login') return;
+      queryClient.clear();
+      // A logout (here or in another tab of the same session) starts afresh; an expiry says why and comes back.
+      const query = reason === 'logout' ? '' : `?ended=${reason}&next=${encodeURIComponent(where.pathname)}`;
+      void go(`/login${query}`, { replace: true });
+    },
+    [queryClient],
+  );
 }
 
 function Protected() {
   const { t } = useTranslation();
   const session = useSession();
   const end = useSessionEnd();
-  useEffect(() => onUnauthorized(end), [end]);
+  useEffect(() => onUnauthorized(() => end('expired')), [end]);
   const location = useLocation();
   if (session.isPending) return <Spinner label={t('app.loading')} testId={testIds.app.loading} />;
   if (session.isError)
@@ -56,8 +68,10 @@ function LoginRoute() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const next = params.get('next');
+  const ended = params.get('ended');
   return (
     <LoginPage
+      notice={ended === 'expired' || ended === 'revoked' ? ended : null}
       onLoggedIn={() => {
         const session = queryClient.getQueryData<SessionInfo>(queryKeys.session());
         // Only a local path is followed, never an absolute URL.

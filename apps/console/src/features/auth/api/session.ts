@@ -1,12 +1,16 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@c2/api-client/query-keys';
 import type { LoginRequest } from '@c2/api-client/schemas/user';
-import { api } from '../../../lib/api';
+import { ApiError } from '@c2/api-client/http/api-error';
+import { api, mayHaveSession } from '../../../lib/api';
 
 export const sessionQuery = () =>
   queryOptions({
     queryKey: queryKeys.session(),
-    queryFn: () => api.auth.me(),
+    queryFn: () =>
+      mayHaveSession()
+        ? api.auth.me()
+        : Promise.reject(new ApiError(401, 'unauthorized', 'No session cookie in this browser')),
     retry: false,
     staleTime: 5 * 60_000,
   });

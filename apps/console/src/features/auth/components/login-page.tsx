@@ -7,20 +7,24 @@ import { testIds } from '@c2/ui/test-ids';
 import { useLogin } from '../api/session';
 import './login-page.css';
 
+/** Error codes of the BFF that the login form explains in words; anything else is "could not sign in". */
+const KNOWN_ERRORS = new Set(['unauthorized', 'rate_limited', 'bad_request']);
+
 function errorKey(error: unknown): { key: string; seconds?: number } {
-  if (error instanceof ApiError) {
-    if (error.status === 401) return { key: 'login.errors.unauthorized' };
-    if (error.status === 429) {
-      return { key: 'login.errors.rate_limited', seconds: Number(error.fields.retryAfter ?? 60) };
-    }
-    if (error.status === 400) return { key: 'login.errors.bad_request' };
-    return { key: 'login.errors.unknown' };
-  }
-  return { key: 'login.errors.network' };
+  if (!(error instanceof ApiError)) return { key: 'login.errors.network' };
+  const key = `login.errors.${KNOWN_ERRORS.has(error.code) ? error.code : 'unknown'}`;
+  return error.code === 'rate_limited' ? { key, seconds: Number(error.fields.retryAfter ?? 60) } : { key };
 }
 
 /** The sign-in form; on success the router takes the user where they were going. */
-export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
+export function LoginPage({
+  onLoggedIn,
+  notice = null,
+}: {
+  onLoggedIn: () => void;
+  /** Why the user is back at the login page, when the server ended the session. */
+  notice?: 'expired' | 'revoked' | null;
+}) {
   const { t } = useTranslation();
   const login = useLogin();
   const [username, setUsername] = useState('');
@@ -57,6 +61,11 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
           onChange={(e) => setPassword(e.target.value)}
           data-testid={testIds.login.password}
         />
+        {notice && !error && (
+          <p className="c2-login__notice" role="status" data-testid={testIds.login.notice}>
+            {t(`login.ended.${notice}`)}
+          </p>
+        )}
         {error && (
           <p className="c2-login__error" role="alert" data-testid={testIds.login.error}>
             {t(error.key, { seconds: error.seconds })}

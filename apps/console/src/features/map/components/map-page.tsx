@@ -49,6 +49,7 @@ export function MapPage() {
           context={context.data}
           cameras={cameras.data}
           hiddenStates={hidden}
+          selectedId={selected}
           onSelect={setSelected}
         />
       ) : (

@@ -1,5 +1,5 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, FilterSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Camera, CameraState } from '@c2/api-client/schemas/camera';
 import type { MapContext } from '@c2/api-client/schemas/map';
 
@@ -11,6 +11,7 @@ export const STATE_COLOURS: Record<CameraState, string> = {
 };
 export const CAMERA_LAYER = 'cameras';
 export const CAMERA_SOURCE = 'cameras';
+export const SELECTION_LAYER = 'camera-selection';
 
 export type CameraCollection = FeatureCollection<Point, { id: string; state: CameraState; kind: string }>;
 
@@ -84,34 +85,60 @@ export function offlineStyle(context: MapContext): StyleSpecification {
           ],
         },
       },
-      {
-        id: CAMERA_LAYER,
-        type: 'circle',
-        source: CAMERA_SOURCE,
-        layout: { 'circle-sort-key': ['match', ['get', 'state'], 'offline', 2, 'degraded', 1, 0] },
-        paint: {
-          'circle-color': [
-            'match',
-            ['get', 'state'],
-            'offline',
-            STATE_COLOURS.offline,
-            'degraded',
-            STATE_COLOURS.degraded,
-            STATE_COLOURS.online,
-          ],
-          'circle-radius': [
-            'interpolate',
-            ['linear'],
-            ['zoom'],
-            8,
-            ['match', ['get', 'state'], 'online', 3, 5],
-            14,
-            ['match', ['get', 'state'], 'online', 7, 10],
-          ],
-          'circle-stroke-color': '#0b1524',
-          'circle-stroke-width': 1,
-        },
-      },
+      cameraLayer(),
+      selectionLayer(),
     ],
   };
+}
+
+/** The cameras as circles coloured by live state, offline ones drawn on top (added to any style, also a remote one). */
+export function cameraLayer(): CircleLayerSpecification {
+  return {
+    id: CAMERA_LAYER,
+    type: 'circle',
+    source: CAMERA_SOURCE,
+    layout: { 'circle-sort-key': ['match', ['get', 'state'], 'offline', 2, 'degraded', 1, 0] },
+    paint: {
+      'circle-color': [
+        'match',
+        ['get', 'state'],
+        'offline',
+        STATE_COLOURS.offline,
+        'degraded',
+        STATE_COLOURS.degraded,
+        STATE_COLOURS.online,
+      ],
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        8,
+        ['match', ['get', 'state'], 'online', 3, 5],
+        14,
+        ['match', ['get', 'state'], 'online', 7, 10],
+      ],
+      'circle-stroke-color': '#0b1524',
+      'circle-stroke-width': 1,
+    },
+  };
+}
+
+/** A ring around the camera whose details are open; `selectionFilter` points it at a camera. */
+export function selectionLayer(): CircleLayerSpecification {
+  return {
+    id: SELECTION_LAYER,
+    type: 'circle',
+    source: CAMERA_SOURCE,
+    filter: selectionFilter(null),
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 9, 14, 15],
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  };
+}
+
+export function selectionFilter(cameraId: string | null): FilterSpecification {
+  return ['==', ['get', 'id'], cameraId ?? ''];
 }
