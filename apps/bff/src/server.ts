@@ -103,7 +103,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     for (const c of [pub, sub])
       c.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
     await Promise.all([pub.connect(), sub.connect()]);
-    gateway.io.adapter(createAdapter(pub, sub));
+    // Instances of one deployment share a database schema; the channel is keyed by it so that two deployments
+    // (or two test runs) on one Redis never hear each other.
+    gateway.io.adapter(createAdapter(pub, sub, { key: `c2:${config.databaseSchema}` }));
     redisClients.push(pub, sub);
   }
 

@@ -28,6 +28,7 @@ beforeAll(async () => {
     ingestKeys: { 'edge-01': SECRET },
     mqttUrl,
     mqttShareGroup: `test-${run}`,
+    mqttTopicRoot: `test-${run}`,
     mqttFrigatePrefixes: [frigatePrefix],
     mqttConsumers: 2,
     eventLateSeconds: 60,
@@ -171,9 +172,9 @@ describe.runIf(mqttUrl)('MQTT ingestion (real broker)', () => {
     const live = liveClient(server.url, operator.cookie);
     await live.ready;
     const event = nativeEvent(camera.id, { type: 'accident', severity: 'critical' });
-    await publish(`c2/v1/site-${run}/events/accident`, event);
-    await publish(`c2/v1/site-${run}/events/accident`, event);
-    await publish(`c2/v1/site-${run}/events/accident`, `garbage ${run}`);
+    await publish(`test-${run}/site-1/events/accident`, event);
+    await publish(`test-${run}/site-1/events/accident`, event);
+    await publish(`test-${run}/site-1/events/accident`, `garbage ${run}`);
 
     await eventually(() =>
       expect(live.received.some((e) => e.topic === 'event.new' && e.data.id === event.id)).toBe(true),
@@ -182,7 +183,7 @@ describe.runIf(mqttUrl)('MQTT ingestion (real broker)', () => {
       expect((await deadLetters()).some((l) => l.payload === `garbage ${run}`)).toBe(true),
     );
     const letter = (await deadLetters()).find((l) => l.payload === `garbage ${run}`)!;
-    expect(letter.source).toBe(`mqtt:c2/v1/site-${run}/events/accident`);
+    expect(letter.source).toBe(`mqtt:test-${run}/site-1/events/accident`);
     expect(letter.reason).toMatch(/not valid JSON/);
     expect((await recentEvents()).filter((e) => e.id === event.id)).toHaveLength(1);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();

@@ -39,6 +39,7 @@ async function startProcess(port: number): Promise<string> {
       REDIS_URL: TEST_REDIS_URL,
       MQTT_URL: TEST_MQTT_URL,
       MQTT_SHARE_GROUP: `multi-${run}`,
+      MQTT_TOPIC_ROOT: `test-${run}`,
       MQTT_CONSUMERS: '2',
       SIM_CAMERAS: '60',
       SIM_UNITS: '2',
@@ -82,7 +83,7 @@ describe.runIf(ready)('two BFF processes behind a load balancer, with Redis and 
         severity: 'minor',
         ts: new Date().toISOString(),
       };
-      await edge.publishAsync(`c2/v1/site-${run}/events/congestion`, JSON.stringify(event), { qos: 1 });
+      await edge.publishAsync(`test-${run}/site-1/events/congestion`, JSON.stringify(event), { qos: 1 });
     }
     // The same backlog again, as an edge box re-sends after a reconnect: absorbed.
     for (const id of ids.slice(0, 50)) {
@@ -93,7 +94,7 @@ describe.runIf(ready)('two BFF processes behind a load balancer, with Redis and 
         severity: 'minor',
         ts: new Date().toISOString(),
       };
-      await edge.publishAsync(`c2/v1/site-${run}/events/congestion`, JSON.stringify(event), { qos: 1 });
+      await edge.publishAsync(`test-${run}/site-1/events/congestion`, JSON.stringify(event), { qos: 1 });
     }
     await edge.endAsync();
 

@@ -143,6 +143,14 @@ export const CONFIG_KEYS = {
       .default('c2-bff'),
     'Shared-subscription group: BFF instances in one group split the MQTT stream, each message processed once.',
   ),
+  mqttTopicRoot: key(
+    'MQTT_TOPIC_ROOT',
+    z
+      .string()
+      .regex(/^[^#+$/][^#+]*[^#+/]$|^[^#+$/]$/, 'a topic prefix without wildcards or a leading/trailing /')
+      .default('c2/v1'),
+    'Root of the native event topics: <root>/<siteId>/events/<type> (one root per deployment sharing a broker).',
+  ),
   mqttFrigatePrefixes: key(
     'MQTT_FRIGATE_PREFIXES',
     z

@@ -45,6 +45,7 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
       createMqttAnalytics({
         url: config.mqttUrl,
         group: config.mqttShareGroup,
+        topicRoot: config.mqttTopicRoot,
         frigatePrefixes: config.mqttFrigatePrefixes,
         consumers: config.mqttConsumers,
         logger,

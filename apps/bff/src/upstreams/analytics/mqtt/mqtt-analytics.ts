@@ -5,17 +5,17 @@ import type { AnalyticsMessage, AnalyticsPort } from '../analytics-port';
 
 /**
  * Topic scheme (documented in docs/mqtt.md):
- *   c2/v1/<siteId>/events/<type>   our native AnalyticsEventInput JSON, one event per message
+ *   <root>/<siteId>/events/<type>  our native AnalyticsEventInput JSON, one event per message (root: c2/v1)
  *   <frigatePrefix>/events         Frigate's own event messages (new / update / end)
  * Both are consumed through a shared subscription, so N BFF instances in one group split the stream and each
  * message is processed by one of them.
  */
-export const NATIVE_TOPIC_FILTER = 'c2/v1/+/events/#';
-
 export interface MqttAnalyticsOptions {
   url: string;
   /** Shared-subscription group: every BFF instance of one deployment uses the same. */
   group: string;
+  /** Root of the native topics (MQTT_TOPIC_ROOT, default c2/v1). */
+  topicRoot: string;
   frigatePrefixes: string[];
   /** Connections per instance: each has one message in flight (acknowledged after commit). */
   consumers: number;
@@ -29,7 +29,7 @@ export function createMqttAnalytics(options: MqttAnalyticsOptions): AnalyticsPor
   const listeners = new Set<(message: AnalyticsMessage) => Promise<unknown>>();
   const clients: MqttClient[] = [];
   const frigateTopics = new Set(options.frigatePrefixes.map((p) => `${p}/events`));
-  const filters = [NATIVE_TOPIC_FILTER, ...frigateTopics].map((t) => `$share/${options.group}/${t}`);
+  const filters = [`${options.topicRoot}/+/events/#`, ...frigateTopics].map((t) => `$share/${options.group}/${t}`);
   let stopping = false;
   let received = 0;
 
