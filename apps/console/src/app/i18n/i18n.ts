@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from './locales/vi.json';
-import en from './locales/en.json';
+import { RESOURCES } from './resources';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,7 +14,7 @@ function initialLanguage(): Language {
 /** Vietnamese by default; the choice is remembered per browser and mirrored on <html lang>. */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: RESOURCES,
   lng: initialLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
