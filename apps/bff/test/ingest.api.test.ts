@@ -142,6 +142,16 @@ describe('HTTP ingestion webhook', () => {
     expect(forbidden.status).toBe(403);
   });
 
+  it('when a batch item is a JSON string holding an event (double-encoded), then it is rejected, not decoded again', async () => {
+    const camera = await publicCamera();
+    const event = nativeEvent(camera.id);
+    const { results } = await answerOf(await post(JSON.stringify([JSON.stringify(event)])));
+    expect(results[0]!.outcome).toBe('rejected');
+    expect(results[0]!.reason).toMatch(/expected object/);
+    const stored = await operator.api.events.recent(200);
+    expect(stored.some((e) => e.id === event.id)).toBe(false);
+  });
+
   it('when an edge box sends its backlog after an outage, then old events are accepted, marked delayed and ordered by when they happened', async () => {
     const camera = await publicCamera();
     const older = nativeEvent(camera.id, { ts: new Date(Date.now() - 3 * 3_600_000).toISOString() });

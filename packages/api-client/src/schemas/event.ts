@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { isoTime } from './common';
 
-/** Event kinds that edge AI boxes and the AI platform report. Violation kinds also feed the violation service. */
+/**
+ * Event kinds that edge AI boxes and the AI platform report, and the device-health kinds the center's own checks
+ * raise (so alert rules treat both alike). Violation kinds also feed the violation service.
+ */
 export const eventTypeSchema = z.enum([
   'wrong_way',
   'red_light',
@@ -16,6 +19,14 @@ export const eventTypeSchema = z.enum([
   'fire_smoke',
   'crowd',
   'object',
+  // Device health and image quality, detected by the center itself (the devices component), not by edge AI.
+  'camera_offline',
+  'stream_failure',
+  'image_black',
+  'image_frozen',
+  'image_blur',
+  'camera_covered',
+  'scene_change',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

@@ -5,13 +5,15 @@ export type AnalyticsFormat = 'native' | 'frigate';
 
 /**
  * One message from an edge AI box or the AI platform, untrusted: the events component parses and validates it.
- * `body` is the raw bytes/text as received (MQTT, HTTP) or an object (the simulator).
+ * `body` is either the raw bytes as received (JSON to decode) or a value a transport already decoded (one item of
+ * a webhook batch, the simulator's object): only raw bytes are JSON-decoded, so a JSON *string* item is not
+ * decoded a second time.
  */
 export interface AnalyticsMessage {
   format: AnalyticsFormat;
   /** Where it came from, e.g. "mqtt:c2/v1/bn-01/events/wrong_way" or "http:edge-01". */
   source: string;
-  body: Buffer | string | object;
+  body: { raw: Buffer } | { decoded: unknown };
 }
 
 /**

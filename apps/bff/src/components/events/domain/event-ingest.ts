@@ -1,6 +1,6 @@
 import { analyticsEventInputSchema, type AnalyticsEvent } from '@c2/api-client/schemas/event';
 import type { z } from 'zod';
-import type { Db } from '../../../platform/db';
+import type { Db, Queryable } from '../../../platform/db';
 import type { Logger } from '../../../platform/logger';
 import type { Metrics } from '../../../platform/metrics';
 import type { EventLog } from '../../live/domain/event-log';
@@ -25,21 +25,19 @@ const issuesOf = (error: z.ZodError): string =>
   error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
 
 function rawText(body: AnalyticsMessage['body']): string {
-  if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body)) return body.toString('utf8');
-  return JSON.stringify(body);
+  return 'raw' in body ? body.raw.toString('utf8') : (JSON.stringify(body.decoded) ?? String(body.decoded));
 }
 
 /** Decodes, maps (Frigate) and validates one message; never throws. */
 function parse(message: AnalyticsMessage): Parsed {
-  let payload: unknown = message.body;
-  if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+  let payload: unknown;
+  if ('raw' in message.body) {
     try {
-      payload = JSON.parse(rawText(payload));
+      payload = JSON.parse(message.body.raw.toString('utf8'));
     } catch {
       return { ok: false, reason: '(message): not valid JSON' };
     }
-  }
+  } else payload = message.body.decoded;
   if (message.format === 'frigate') {
     const frigate = frigateEventSchema.safeParse(payload);
     if (!frigate.success) return { ok: false, reason: `frigate ${issuesOf(frigate.error)}` };
@@ -50,6 +48,12 @@ function parse(message: AnalyticsMessage): Parsed {
   const parsed = analyticsEventInputSchema.safeParse(payload);
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, reason: issuesOf(parsed.error) };
 }
+
+/**
+ * Work another component does with newly stored events inside the ingest transaction (an alert inbox row, a KPI
+ * rollup): it commits with the events or not at all, so a crash between the two cannot lose it.
+ */
+export type StoredEventsSink = (q: Queryable, events: readonly AnalyticsEvent[]) => Promise<void>;
 
 interface Pending {
   message: AnalyticsMessage;
@@ -77,6 +81,7 @@ export function createEventIngest(deps: {
 }) {
   const { db, eventLog, metrics, logger } = deps;
   const maxBatch = deps.maxBatch ?? 500;
+  const sinks = new Set<StoredEventsSink>();
   let queue: Pending[] = [];
   let writing: Promise<void> | null = null;
 
@@ -121,6 +126,7 @@ export function createEventIngest(deps: {
       const tiers = new Map<string, Tier>(accepted.map((a) => [a.event.id, a.tier]));
       // Consoles see events in the order they happened, also when a backlog arrives late.
       events.sort((a, b) => a.ts.localeCompare(b.ts));
+      if (events.length > 0) for (const sink of sinks) await sink(q, events);
       const items = await eventLog.appendWithin(
         q,
         events.map((e) => ({
@@ -178,6 +184,11 @@ export function createEventIngest(deps: {
         queue.push({ message, resolve, reject });
         writing ??= Promise.resolve().then(drain);
       });
+    },
+    /** Registers work done with newly stored (not duplicate) events inside their transaction. */
+    onStoredWithin(sink: StoredEventsSink): () => void {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
     },
     /** Waits for everything queued to be written (graceful shutdown). */
     async flush(): Promise<void> {

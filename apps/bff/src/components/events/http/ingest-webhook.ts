@@ -76,7 +76,7 @@ export function createIngestWebhook(deps: {
       }
       const outcomes = await Promise.all(
         items.map((item: unknown) =>
-          deps.ingest.submit({ format, source: `http:${keyId}`, body: item as object }),
+          deps.ingest.submit({ format, source: `http:${keyId}`, body: { decoded: item } }),
         ),
       );
       res.json({

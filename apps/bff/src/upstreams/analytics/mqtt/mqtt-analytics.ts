@@ -59,7 +59,7 @@ export function createMqttAnalytics(options: MqttAnalyticsOptions): AnalyticsPor
     client.handleMessage = (packet, done) => {
       received++;
       const format = frigateTopics.has(packet.topic) ? 'frigate' : 'native';
-      deliver({ format, source: `mqtt:${packet.topic}`, body: packet.payload as Buffer }).then(
+      deliver({ format, source: `mqtt:${packet.topic}`, body: { raw: packet.payload as Buffer } }).then(
         () => done(),
         () => done(),
       );

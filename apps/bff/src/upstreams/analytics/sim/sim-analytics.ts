@@ -68,6 +68,13 @@ const SEVERITY: Record<EventType, Severity> = {
   illegal_parking: 'minor',
   lane_violation: 'minor',
   object: 'info',
+  camera_offline: 'major',
+  stream_failure: 'major',
+  image_black: 'major',
+  image_frozen: 'major',
+  image_blur: 'minor',
+  camera_covered: 'major',
+  scene_change: 'minor',
 };
 const PLATED = new Set<EventType>([
   'red_light',
@@ -166,7 +173,7 @@ export function createSimAnalytics(
       const event = simEvent(rng, camera, `sim-${runId}-${++counter}`, t, roads.get(camera.roadId));
       for (const l of listeners) {
         // The simulator has nobody to acknowledge to; a failed write is logged by the ingest.
-        l({ format: 'native', source: `sim:${camera.wardId}`, body: event }).catch(() => undefined);
+        l({ format: 'native', source: `sim:${camera.wardId}`, body: { decoded: event } }).catch(() => undefined);
       }
     }
   }
