@@ -53,6 +53,8 @@ export default defineConfig({
       SIM_FAULTS: 'false',
       SIM_EVENTS_PER_MINUTE: '120',
       LOG_LEVEL: 'warn',
+      // The e2e fixture's edge producer signs with this key (e2e/fixtures/test.ts).
+      INGEST_KEYS: 'e2e-edge:e2e-edge-secret-0123456789',
     },
   },
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyticsEventSchema, deadLetterSchema } from '@c2/api-client/schemas/event';
-import { INGEST_HEADERS, signIngest } from '../src/components/events/http/ingest-webhook';
+import { eventPageSchema, deadLetterSchema } from '@c2/api-client/schemas/event';
+import { INGEST_HEADERS } from '@c2/api-client/ingest';
+import { signIngest } from '../src/components/events/http/ingest-webhook';
 import {
   dropSchema,
   eventually,
@@ -83,7 +84,7 @@ async function deadLetters() {
 
 async function recentEvents() {
   const res = await fetch(`${server.url}/api/events?limit=500`, { headers: { cookie: operator.cookie } });
-  return analyticsEventSchema.array().parse(await res.json());
+  return eventPageSchema.parse(await res.json()).events;
 }
 
 describe('HTTP ingestion webhook', () => {
@@ -148,8 +149,8 @@ describe('HTTP ingestion webhook', () => {
     const { results } = await answerOf(await post(JSON.stringify([JSON.stringify(event)])));
     expect(results[0]!.outcome).toBe('rejected');
     expect(results[0]!.reason).toMatch(/expected object/);
-    const stored = await operator.api.events.recent(200);
-    expect(stored.some((e) => e.id === event.id)).toBe(false);
+    const stored = await operator.api.events.list(undefined, { limit: 200 });
+    expect(stored.events.some((e) => e.id === event.id)).toBe(false);
   });
 
   it('when an edge box sends its backlog after an outage, then old events are accepted, marked delayed and ordered by when they happened', async () => {

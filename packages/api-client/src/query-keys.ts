@@ -1,3 +1,5 @@
+import type { EventFilter } from './schemas/event';
+
 /**
  * Query-key factories: the only place TanStack Query keys are spelled. Live updates patch or invalidate by these.
  */
@@ -15,7 +17,13 @@ export const queryKeys = {
   },
   events: {
     all: () => ['events'] as const,
-    recent: (limit: number) => ['events', 'recent', limit] as const,
+    /** One page (overview, panels): data is an `EventPage`. */
+    list: (filter: EventFilter, limit: number) => ['events', 'list', filter, limit] as const,
+    /** The infinite live feed: data is `{ pages: EventPage[] }`. */
+    feed: (filter: EventFilter) => ['events', 'feed', filter] as const,
+  },
+  deadLetters: {
+    list: () => ['dead-letters', 'list'] as const,
   },
   map: {
     context: () => ['map', 'context'] as const,

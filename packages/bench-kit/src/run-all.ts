@@ -32,6 +32,7 @@ for (const script of scripts) {
   results.push({ script: rel, ok: res.status === 0, seconds: (Date.now() - t0) / 1000 });
 }
 process.stdout.write('\n');
-for (const r of results) process.stdout.write(`${r.ok ? '✔' : '✖'} ${r.script} (${r.seconds.toFixed(0)} s)\n`);
+for (const r of results)
+  process.stdout.write(`${r.ok ? '✔' : '✖'} ${r.script} (${r.seconds.toFixed(0)} s)\n`);
 if (scripts.length === 0) process.stdout.write(`no benchmark matched ${filter ?? ''}\n`);
 process.exit(results.some((r) => !r.ok) ? 1 : 0);

@@ -52,6 +52,38 @@ export const testIds = {
     cameraPanelName: 'camera-panel-name',
     cameraPanelStatus: 'camera-panel-status',
   },
+  events: {
+    page: 'events-page',
+    filters: 'events-filters',
+    severity: (s: string) => `events-severity-${s}`,
+    typeMenu: 'events-type-menu',
+    type: (t: string) => `events-type-${t}`,
+    area: 'events-area',
+    camera: 'events-camera',
+    clearFilters: 'events-clear-filters',
+    status: 'events-status',
+    /** `data-count`: how many events the list shows. */
+    count: 'events-count',
+    pause: 'events-pause',
+    resume: 'events-resume',
+    /** `data-count`: events held back while paused. */
+    arrived: 'events-arrived',
+    list: 'events-list',
+    empty: 'events-empty',
+    /** One per event: `data-event-id`, `data-type`, `data-severity`. */
+    row: 'event-row',
+    delayed: 'event-delayed',
+    openOnWall: 'event-open-on-wall',
+    showOnMap: 'event-show-on-map',
+  },
+  deadLetters: {
+    page: 'dead-letters-page',
+    search: 'dead-letters-search',
+    empty: 'dead-letters-empty',
+    row: 'dead-letter',
+    reason: 'dead-letter-reason',
+    payload: 'dead-letter-payload',
+  },
   overview: {
     page: 'overview-page',
     cameraSummary: 'camera-summary',

@@ -167,8 +167,8 @@ export const CONFIG_KEYS = {
   ),
   mqttConsumers: key(
     'MQTT_CONSUMERS',
-    z.coerce.number().int().min(1).max(64).default(4),
-    'MQTT connections per instance; each holds one message until it is committed, then acknowledges it.',
+    z.coerce.number().int().min(1).max(64).default(16),
+    'MQTT connections per instance; each holds one message until it is committed, then acknowledges it (so this bounds the events in flight, and the batch size, per instance).',
   ),
   ingestKeys: key(
     'INGEST_KEYS',

@@ -7,6 +7,8 @@ import type { LogEntry, Replay } from '@c2/api-client/schemas/live';
 import { apiErrorBody, type ApiErrorBody } from '@c2/api-client/schemas/common';
 import type { Config } from '../../src/platform/config';
 import { startServer, type RunningServer } from '../../src/server';
+import { INGEST_HEADERS } from '@c2/api-client/ingest';
+import { signIngest } from '../../src/components/events/http/ingest-webhook';
 
 export const PASSWORD = 'Test-password-1';
 
@@ -129,4 +131,26 @@ export async function eventually<T>(fn: () => T | Promise<T>, timeoutMs = 5000):
 /** The error body of a failed response, validated against the contract. */
 export async function errorOf(res: Response): Promise<ApiErrorBody['error']> {
   return apiErrorBody.parse(await res.json()).error;
+}
+
+/** Posts events through the signed ingestion webhook, as an edge box or the AI platform would. */
+export async function postEvents(
+  baseUrl: string,
+  key: { id: string; secret: string },
+  events: readonly object[],
+): Promise<Array<{ outcome: string; id?: string; reason?: string }>> {
+  const body = JSON.stringify(events);
+  const ts = String(Math.floor(Date.now() / 1000));
+  const res = await fetch(`${baseUrl}/ingest/v1/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [INGEST_HEADERS.keyId]: key.id,
+      [INGEST_HEADERS.timestamp]: ts,
+      [INGEST_HEADERS.signature]: signIngest(key.secret, ts, body),
+    },
+    body,
+  });
+  if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { results: Array<{ outcome: string; id?: string; reason?: string }> }).results;
 }

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { queryKeys } from '@c2/api-client/query-keys';
 import type { Camera, CameraState, CameraSummary } from '@c2/api-client/schemas/camera';
-import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
+import { NO_EVENT_FILTER, type AnalyticsEvent, type EventPage } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
-import { createLiveCache, type LiveCache } from './live-cache';
+import { createLiveCache, FEED_CAP, type LiveCache } from './live-cache';
 
 const T0 = '2026-11-22T01:00:00.000Z';
 const T1 = '2026-11-22T01:05:00.000Z';
@@ -38,7 +38,21 @@ const status = (cameraId: string, state: CameraState, since = T1): LogEntry => (
 });
 
 const event = (id: string, ts: string): AnalyticsEvent =>
-  ({ id, cameraId: 'c1', type: 'speeding', severity: 'major', ts }) as unknown as AnalyticsEvent;
+  ({
+    id,
+    cameraId: 'c1',
+    areaId: 'a1',
+    type: 'speeding',
+    severity: 'major',
+    ts,
+  }) as unknown as AnalyticsEvent;
+const entry = (e: AnalyticsEvent): LogEntry => ({
+  seq: ++seq,
+  ts: e.ts,
+  areaId: null,
+  topic: 'event.new',
+  data: e,
+});
 
 let cache: LiveCache | null = null;
 afterEach(() => cache?.dispose());
@@ -105,17 +119,15 @@ describe('live cache', () => {
     expect(queryClient.getQueryData<Camera[]>(queryKeys.cameras.list())?.[0]?.status.state).toBe('online');
   });
 
-  it('when events arrive, then each recent list gets them newest first, once, within its limit', () => {
+  it('when events arrive, then each event list whose filter matches gets them newest first, once, within its limit', () => {
     const { queryClient, cache } = setup();
-    const key = queryKeys.events.recent(2);
-    queryClient.setQueryData(key, [event('e1', '2026-11-22T01:00:00.000Z')]);
-    const entry = (e: AnalyticsEvent): LogEntry => ({
-      seq: ++seq,
-      ts: e.ts,
-      areaId: null,
-      topic: 'event.new',
-      data: e,
+    const all = queryKeys.events.list(NO_EVENT_FILTER, 2);
+    const accidents = queryKeys.events.list({ ...NO_EVENT_FILTER, types: ['accident'] }, 10);
+    queryClient.setQueryData<EventPage>(all, {
+      events: [event('e1', '2026-11-22T01:00:00.000Z')],
+      next: null,
     });
+    queryClient.setQueryData<EventPage>(accidents, { events: [], next: null });
 
     cache.apply([
       entry(event('e2', '2026-11-22T01:02:00.000Z')),
@@ -123,6 +135,31 @@ describe('live cache', () => {
     ]);
     cache.apply([entry(event('late', '2026-11-22T00:59:00.000Z'))]);
 
-    expect(queryClient.getQueryData<AnalyticsEvent[]>(key)?.map((e) => e.id)).toEqual(['e2', 'e1']);
+    expect(queryClient.getQueryData<EventPage>(all)?.events.map((e) => e.id)).toEqual(['e2', 'e1']);
+    expect(queryClient.getQueryData<EventPage>(accidents)?.events).toEqual([]);
+  });
+
+  it('when a live feed outgrows its cap, then its older pages are dropped and paging resumes after what is kept', () => {
+    const { queryClient, cache } = setup();
+    const key = queryKeys.events.feed(NO_EVENT_FILTER);
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 22, 0, 0, i)).toISOString();
+    const first = Array.from({ length: FEED_CAP }, (_, i) => event(`old-${i}`, at(FEED_CAP - i)));
+    queryClient.setQueryData<InfiniteData<EventPage, string | null>>(key, {
+      pages: [
+        { events: first, next: 'cursor-1' },
+        { events: [event('older', at(0))], next: null },
+      ],
+      pageParams: [null, 'cursor-1'],
+    });
+
+    cache.apply([entry(event('newest', at(FEED_CAP + 5)))]);
+
+    const data = queryClient.getQueryData<InfiniteData<EventPage, string | null>>(key)!;
+    expect(data.pages).toHaveLength(1);
+    expect(data.pages[0]!.events).toHaveLength(FEED_CAP);
+    expect(data.pages[0]!.events[0]!.id).toBe('newest');
+    const last = data.pages[0]!.events[FEED_CAP - 1]!;
+    expect(last.id).toBe(`old-${FEED_CAP - 2}`);
+    expect(data.pages[0]!.next).toBe(`${last.ts}~${last.id}`);
   });
 });

@@ -1,12 +1,17 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@c2/api-client/query-keys';
 import type { Camera, CameraState, CameraStatus, CameraSummary } from '@c2/api-client/schemas/camera';
-import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
+import {
+  eventMatches,
+  type AnalyticsEvent,
+  type EventFilter,
+  type EventPage,
+} from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Unit } from '@c2/api-client/schemas/unit';
 
-/** How many events a recent-events list keeps when its key does not name a limit. */
-const RECENT_EVENTS_CAP = 500;
+/** The most events the first page of a live feed keeps; older ones are paged in again on demand. */
+export const FEED_CAP = 2000;
 
 export interface LiveCache {
   /** Applies entries (already deduplicated and in seq order) to the query cache. */
@@ -94,19 +99,7 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
         }
       }
 
-      if (events.length > 0) {
-        for (const [key, old] of queryClient.getQueriesData<AnalyticsEvent[]>({
-          queryKey: queryKeys.events.all(),
-        })) {
-          if (!old) continue;
-          const limit = typeof key[2] === 'number' ? key[2] : RECENT_EVENTS_CAP;
-          const known = new Set(old.map((e) => e.id));
-          const merged = [...events.filter((e) => !known.has(e.id)), ...old];
-          // Newest by event time first: a late event from an edge backlog lands where it belongs.
-          merged.sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts));
-          queryClient.setQueryData(key, merged.slice(0, limit));
-        }
-      }
+      if (events.length > 0) patchEventLists(queryClient, events);
 
       if (units.size > 0) {
         queryClient.setQueryData<Unit[]>(queryKeys.units.list(), (old) => {
@@ -128,4 +121,46 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       latest.clear();
     },
   };
+}
+
+/** Newest by event time first (ties by id, as the BFF pages): a late event from a backlog lands where it belongs. */
+const newestFirst = (a: AnalyticsEvent, b: AnalyticsEvent) =>
+  a.ts === b.ts ? (a.id < b.id ? 1 : -1) : Date.parse(b.ts) - Date.parse(a.ts);
+
+function merge(old: readonly AnalyticsEvent[], fresh: readonly AnalyticsEvent[]): AnalyticsEvent[] {
+  const known = new Set(old.map((e) => e.id));
+  const added = fresh.filter((e) => !known.has(e.id));
+  return added.length === 0 ? [...old] : [...added, ...old].sort(newestFirst);
+}
+
+/**
+ * New events go into every cached event list whose filter they match: a one-page list (`events.list`) keeps its
+ * limit; a live feed (`events.feed`, infinite) grows its first page up to FEED_CAP, and past that drops its older
+ * pages so the next "load older" continues from what is kept.
+ */
+function patchEventLists(queryClient: QueryClient, events: readonly AnalyticsEvent[]): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: ['events'] })) {
+    const [, kind, filter, limit] = query.queryKey as [string, string, EventFilter, number?];
+    const matching = events.filter((e) => eventMatches(filter, e));
+    if (matching.length === 0 || query.state.data === undefined) continue;
+    if (kind === 'list') {
+      queryClient.setQueryData<EventPage>(query.queryKey, (old) =>
+        old ? { ...old, events: merge(old.events, matching).slice(0, limit ?? old.events.length) } : old,
+      );
+    } else if (kind === 'feed') {
+      queryClient.setQueryData<InfiniteData<EventPage, string | null>>(query.queryKey, (old) => {
+        const first = old?.pages[0];
+        if (!old || !first) return old;
+        const head = merge(first.events, matching);
+        if (head.length <= FEED_CAP)
+          return { ...old, pages: [{ ...first, events: head }, ...old.pages.slice(1)] };
+        const kept = head.slice(0, FEED_CAP);
+        const last = kept[kept.length - 1]!;
+        return {
+          pages: [{ events: kept, next: `${last.ts}~${last.id}` }],
+          pageParams: [old.pageParams[0] ?? null],
+        };
+      });
+    }
+  }
 }

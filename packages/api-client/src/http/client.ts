@@ -4,7 +4,13 @@ import { CSRF_HEADER } from '../realtime/events';
 import { sessionInfoSchema, type LoginRequest } from '../schemas/user';
 import { cameraSchema, cameraSummarySchema } from '../schemas/camera';
 import { unitSchema } from '../schemas/unit';
-import { analyticsEventSchema } from '../schemas/event';
+import {
+  deadLetterSchema,
+  eventPageSchema,
+  eventQueryString,
+  NO_EVENT_FILTER,
+  type EventFilter,
+} from '../schemas/event';
 import { mapContextSchema } from '../schemas/map';
 
 export interface ApiClientOptions {
@@ -84,7 +90,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
       list: () => request('GET', '/api/units', z.array(unitSchema)),
     },
     events: {
-      recent: (limit = 50) => request('GET', `/api/events?limit=${limit}`, z.array(analyticsEventSchema)),
+      /** Newest first; pass the previous page's `next` as `cursor` for the older page. */
+      list: (filter: EventFilter = NO_EVENT_FILTER, opts: { limit?: number; cursor?: string | null } = {}) =>
+        request(
+          'GET',
+          `/api/events?${eventQueryString(filter, { limit: opts.limit ?? 50, cursor: opts.cursor })}`,
+          eventPageSchema,
+        ),
+    },
+    deadLetters: {
+      list: (limit = 200) =>
+        request('GET', `/api/admin/dead-letters?limit=${limit}`, z.array(deadLetterSchema)),
     },
     map: {
       context: () => request('GET', '/api/map/context', mapContextSchema),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoTime } from './common';
+import { areaId, isoTime } from './common';
 
 /**
  * Event kinds that edge AI boxes and the AI platform report, and the device-health kinds the center's own checks
@@ -29,6 +29,36 @@ export const eventTypeSchema = z.enum([
   'scene_change',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
+
+/** Event types by family: what the law calls violations, traffic incidents, and device health. */
+export const EVENT_FAMILIES = {
+  violation: ['wrong_way', 'red_light', 'speeding', 'no_helmet', 'illegal_parking', 'lane_violation'],
+  traffic: [
+    'accident',
+    'congestion',
+    'stalled_vehicle',
+    'pedestrian_on_expressway',
+    'fire_smoke',
+    'crowd',
+    'object',
+  ],
+  device: [
+    'camera_offline',
+    'stream_failure',
+    'image_black',
+    'image_frozen',
+    'image_blur',
+    'camera_covered',
+    'scene_change',
+  ],
+} as const satisfies Record<string, readonly EventType[]>;
+export type EventFamily = keyof typeof EVENT_FAMILIES;
+
+export function familyOf(type: EventType): EventFamily {
+  if ((EVENT_FAMILIES.violation as readonly EventType[]).includes(type)) return 'violation';
+  if ((EVENT_FAMILIES.device as readonly EventType[]).includes(type)) return 'device';
+  return 'traffic';
+}
 
 export const severitySchema = z.enum(['info', 'minor', 'major', 'critical']);
 export type Severity = z.infer<typeof severitySchema>;
@@ -95,3 +125,53 @@ export const deadLetterSchema = z.object({
   payloadBytes: z.number().int(),
 });
 export type DeadLetter = z.infer<typeof deadLetterSchema>;
+
+/**
+ * What an event list is narrowed to (the live feed, the overview, drill-downs). Empty lists and nulls do not
+ * narrow. The same predicate runs in the BFF's SQL and, for live events, in the console (`eventMatches`).
+ */
+export const eventFilterSchema = z.object({
+  types: z.array(eventTypeSchema).max(eventTypeSchema.options.length).default([]),
+  severities: z.array(severitySchema).max(severitySchema.options.length).default([]),
+  areaId: areaId.nullable().default(null),
+  cameraId: z.string().min(1).max(128).nullable().default(null),
+});
+export type EventFilter = z.infer<typeof eventFilterSchema>;
+export const NO_EVENT_FILTER: EventFilter = { types: [], severities: [], areaId: null, cameraId: null };
+
+export function eventMatches(filter: EventFilter, event: AnalyticsEvent): boolean {
+  return (
+    (filter.types.length === 0 || filter.types.includes(event.type)) &&
+    (filter.severities.length === 0 || filter.severities.includes(event.severity)) &&
+    (filter.areaId === null || filter.areaId === event.areaId) &&
+    (filter.cameraId === null || filter.cameraId === event.cameraId)
+  );
+}
+
+/** Where the next (older) page starts: the last event of this page, by event time then id. */
+export const eventCursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^\d{4}-\d{2}-\d{2}T[^~]+~.+$/, 'a cursor from a previous page');
+
+/** One page of events, newest (by event time) first. `next` fetches the older page after it; null at the end. */
+export const eventPageSchema = z.object({
+  events: z.array(analyticsEventSchema),
+  next: eventCursorSchema.nullable(),
+});
+export type EventPage = z.infer<typeof eventPageSchema>;
+
+/** The query string of `GET /api/events` for a filter (lists comma-separated; what does not narrow is left out). */
+export function eventQueryString(
+  filter: EventFilter,
+  opts: { limit: number; cursor?: string | null },
+): string {
+  const q = new URLSearchParams();
+  if (filter.types.length > 0) q.set('type', filter.types.join(','));
+  if (filter.severities.length > 0) q.set('severity', filter.severities.join(','));
+  if (filter.areaId) q.set('area', filter.areaId);
+  if (filter.cameraId) q.set('camera', filter.cameraId);
+  if (opts.cursor) q.set('cursor', opts.cursor);
+  q.set('limit', String(opts.limit));
+  return q.toString();
+}

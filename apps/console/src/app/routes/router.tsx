@@ -100,6 +100,14 @@ export const router = createBrowserRouter([
         path: 'overview',
         lazy: () => import('./overview-route').then((m) => ({ Component: m.OverviewRoute })),
       },
+      {
+        path: 'events',
+        lazy: () => import('./events-route').then((m) => ({ Component: m.EventsRoute })),
+      },
+      {
+        path: 'admin/dead-letters',
+        lazy: () => import('./dead-letters-route').then((m) => ({ Component: m.DeadLettersRoute })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

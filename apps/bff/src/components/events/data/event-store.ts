@@ -1,4 +1,4 @@
-import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
+import type { AnalyticsEvent, EventFilter } from '@c2/api-client/schemas/event';
 import type { Queryable, SqlParam } from '../../../platform/db';
 
 interface EventRow {
@@ -65,19 +65,40 @@ export async function insertEvents(
 }
 
 /** Newest events the caller may see (clearance by the camera's classification, jurisdiction by area). */
-export async function selectRecentEvents(
+export async function selectEventPage(
   q: Queryable,
-  limit: number,
-  maxTier: number,
-  areas: string[] | null,
+  query: {
+    filter: EventFilter;
+    /** Older than this (event time, id); null: from the newest. */
+    before: { ts: string; id: string } | null;
+    limit: number;
+    maxTier: number;
+    areas: string[] | null;
+  },
   lateAfterMs: number,
 ): Promise<AnalyticsEvent[]> {
+  const { filter, before } = query;
   const rows = await q.query<EventRow>(
     `SELECT e.* FROM analytics_events e JOIN cameras c ON c.id = e.camera_id
      WHERE (CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $2
        AND ($3::text[] IS NULL OR e.area_id = ANY($3::text[]))
-     ORDER BY e.ts DESC LIMIT $1`,
-    [limit, maxTier, areas],
+       AND (cardinality($4::text[]) = 0 OR e.type = ANY($4::text[]))
+       AND (cardinality($5::text[]) = 0 OR e.severity = ANY($5::text[]))
+       AND ($6::text IS NULL OR e.area_id = $6)
+       AND ($7::text IS NULL OR e.camera_id = $7)
+       AND ($8::timestamptz IS NULL OR (e.ts, e.id) < ($8::timestamptz, $9::text))
+     ORDER BY e.ts DESC, e.id DESC LIMIT $1`,
+    [
+      query.limit,
+      query.maxTier,
+      query.areas,
+      filter.types,
+      filter.severities,
+      filter.areaId,
+      filter.cameraId,
+      before?.ts ?? null,
+      before?.id ?? null,
+    ],
   );
   return rows.map((r) => toEvent(r, lateAfterMs));
 }

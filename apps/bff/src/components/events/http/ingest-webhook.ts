@@ -4,14 +4,8 @@ import { z } from 'zod';
 import type { Metrics } from '../../../platform/metrics';
 import { badRequest, unauthorized, unavailable } from '../../../platform/errors';
 import { handle, parseInput } from '../../../platform/http';
+import { INGEST_HEADERS } from '@c2/api-client/ingest';
 import type { EventIngest } from '../domain/event-ingest';
-
-/** Headers a producer signs with: see docs/mqtt.md ("HTTP webhook"). */
-export const INGEST_HEADERS = {
-  keyId: 'x-c2-key-id',
-  timestamp: 'x-c2-timestamp',
-  signature: 'x-c2-signature',
-} as const;
 
 /** hex HMAC-SHA256 over "<timestamp>.<raw body>": binding the time stops an old request being replayed later. */
 export function signIngest(secret: string, timestamp: string, body: Buffer | string): string {

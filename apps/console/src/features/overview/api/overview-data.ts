@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { queryKeys } from '@c2/api-client/query-keys';
+import { NO_EVENT_FILTER, type EventPage } from '@c2/api-client/schemas/event';
 import { api } from '../../../lib/api';
 
 const RECENT = 20;
@@ -15,9 +16,10 @@ export const useCameraSummary = () => useQuery(cameraSummaryQuery());
 
 export const recentEventsQuery = () =>
   queryOptions({
-    queryKey: queryKeys.events.recent(RECENT),
-    queryFn: () => api.events.recent(RECENT),
+    queryKey: queryKeys.events.list(NO_EVENT_FILTER, RECENT),
+    queryFn: () => api.events.list(NO_EVENT_FILTER, { limit: RECENT }),
     staleTime: Infinity,
+    select: (page: EventPage) => page.events,
   });
 export const useRecentEvents = () => useQuery(recentEventsQuery());
 

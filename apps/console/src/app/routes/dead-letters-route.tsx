@@ -1,0 +1,5 @@
+import { DeadLettersPage } from '../../features/events/components/dead-letters-page';
+
+export function DeadLettersRoute() {
+  return <DeadLettersPage />;
+}
