@@ -162,6 +162,8 @@ CREATE TABLE notify_outbox (
   subject text NOT NULL,
   body text NOT NULL,
   ack_url text,
+  -- Structured fields for template channels (Zalo ZNS): priority, title, camera, level, time.
+  params jsonb NOT NULL DEFAULT '{}'::jsonb,
   reason text NOT NULL,
   status text NOT NULL DEFAULT 'pending',
   attempts integer NOT NULL DEFAULT 0,
