@@ -4,7 +4,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalationPolicySchema } from '@c2/api-client/schemas/alert';
 import { REPO_ROOT } from '../src/platform/config';
-import { alertsOf, call, detailOf, INGEST_SECRET, outboxOf, postEvents, wrongWay } from './support/alert-helpers';
+import {
+  alertsOf,
+  call,
+  detailOf,
+  INGEST_SECRET,
+  outboxOf,
+  postEvents,
+  wrongWay,
+} from './support/alert-helpers';
 import { startGatewayPeer } from './support/notify-peers';
 import { dropSchema, eventually, login, PASSWORD, type Session } from './support/test-server';
 
@@ -68,10 +76,21 @@ async function startBff(port: number, schema: string): Promise<{ url: string; ch
 
 async function policyAndRule(url: string, admin: Session, cameraIds: string[], steps: object[]) {
   const policy = escalationPolicySchema.parse(
-    (await call(url, admin, 'POST', '/api/admin/alerts/policies', { name: `p-${run}`, ackSlaSeconds: 300, resolveSlaSeconds: 900, steps })).body,
+    (
+      await call(url, admin, 'POST', '/api/admin/alerts/policies', {
+        name: `p-${run}`,
+        ackSlaSeconds: 300,
+        resolveSlaSeconds: 900,
+        steps,
+      })
+    ).body,
   );
   const rule = await call(url, admin, 'POST', '/api/admin/alerts/rules', {
-    name: `r-${run}`, eventTypes: ['wrong_way'], priority: 'P1', cameraIds, policyId: policy.id,
+    name: `r-${run}`,
+    eventTypes: ['wrong_way'],
+    priority: 'P1',
+    cameraIds,
+    policyId: policy.id,
   });
   expect(rule.status).toBe(201);
 }
@@ -82,10 +101,15 @@ describe.runIf(Boolean(DATABASE_URL))('escalation across BFF processes on Postgr
     const first = await startBff(8222, schema);
     const admin = await login(first.url, 'admin');
     const camera = (await admin.api.cameras.list()).find((c) => c.classification === 'public')!.id;
-    await policyAndRule(first.url, admin, [camera], [
-      { targets: [{ kind: 'on_duty', duty: 'supervisor' }], channels: ['sms'], waitSeconds: 15 },
-      { targets: [{ kind: 'role', role: 'leader' }], channels: ['zalo'], waitSeconds: 5 },
-    ]);
+    await policyAndRule(
+      first.url,
+      admin,
+      [camera],
+      [
+        { targets: [{ kind: 'on_duty', duty: 'supervisor' }], channels: ['sms'], waitSeconds: 15 },
+        { targets: [{ kind: 'role', role: 'leader' }], channels: ['zalo'], waitSeconds: 5 },
+      ],
+    );
     await postEvents(first.url, [wrongWay(camera)]);
     const operator = await login(first.url, 'operator');
     const alert = await eventually(async () => {
@@ -121,14 +145,19 @@ describe.runIf(Boolean(DATABASE_URL))('escalation across BFF processes on Postgr
     const a = await startBff(8224, schema);
     const b = await startBff(8225, schema);
     const admin = await login(a.url, 'admin');
-    const cams = (await admin.api.cameras.list()).filter((c) => c.classification === 'public').slice(0, 6).map((c) => c.id);
+    const cams = (await admin.api.cameras.list())
+      .filter((c) => c.classification === 'public')
+      .slice(0, 6)
+      .map((c) => c.id);
     const smsBefore = gateway.calls.filter((c) => c.path === '/sms').length;
     await policyAndRule(a.url, admin, cams, [
       { targets: [{ kind: 'on_duty', duty: 'supervisor' }], channels: ['sms'], waitSeconds: 1, repeat: 1 },
       { targets: [{ kind: 'on_duty', duty: 'supervisor' }], channels: ['sms'], waitSeconds: 1 },
     ]);
     // Every camera's event goes to both instances at once (a second event of the same camera): one alert each.
-    await Promise.all(cams.flatMap((c) => [postEvents(a.url, [wrongWay(c)]), postEvents(b.url, [wrongWay(c)])]));
+    await Promise.all(
+      cams.flatMap((c) => [postEvents(a.url, [wrongWay(c)]), postEvents(b.url, [wrongWay(c)])]),
+    );
     const operator = await login(b.url, 'operator');
     const alerts = await eventually(async () => {
       const list = (await alertsOf(b.url, operator)).filter((x) => cams.includes(x.cameraId!));
@@ -137,7 +166,10 @@ describe.runIf(Boolean(DATABASE_URL))('escalation across BFF processes on Postgr
       return list;
     }, 10_000);
     // Three firings per alert (step 1, its repeat, step 2), each one SMS.
-    await eventually(() => expect(gateway.calls.filter((c) => c.path === '/sms').length - smsBefore).toBe(3 * cams.length), 15_000);
+    await eventually(
+      () => expect(gateway.calls.filter((c) => c.path === '/sms').length - smsBefore).toBe(3 * cams.length),
+      15_000,
+    );
     await new Promise((r) => setTimeout(r, 1500));
     const sms = gateway.calls.filter((c) => c.path === '/sms').slice(smsBefore);
     expect(sms).toHaveLength(3 * cams.length);
@@ -146,7 +178,9 @@ describe.runIf(Boolean(DATABASE_URL))('escalation across BFF processes on Postgr
       const outbox = await outboxOf(a.url, admin, alert.id);
       expect(outbox.filter((m) => m.channel === 'sms')).toHaveLength(3);
       const detail = await detailOf(a.url, admin, alert.id);
-      expect(detail.timeline.filter((t) => t.kind === 'notified').map((t) => [t.detail.step, t.detail.repeat])).toEqual([
+      expect(
+        detail.timeline.filter((t) => t.kind === 'notified').map((t) => [t.detail.step, t.detail.repeat]),
+      ).toEqual([
         [0, 0],
         [0, 1],
         [1, 0],
@@ -154,7 +188,9 @@ describe.runIf(Boolean(DATABASE_URL))('escalation across BFF processes on Postgr
     }
     // Every due deadline (the repeat and step 2; step 1 fires as the alert is raised) was acted on once in all.
     const metrics = await Promise.all([a.url, b.url].map(async (u) => (await fetch(`${u}/metrics`)).text()));
-    const fired = metrics.map((m) => Number(/c2_alert_deadline_lateness_seconds_count (\d+)/.exec(m)?.[1] ?? 0));
+    const fired = metrics.map((m) =>
+      Number(/c2_alert_deadline_lateness_seconds_count (\d+)/.exec(m)?.[1] ?? 0),
+    );
     expect(fired[0]! + fired[1]!).toBe(2 * cams.length);
     await Promise.all([stop(a.child, 'SIGTERM'), stop(b.child, 'SIGTERM')]);
   }, 120_000);

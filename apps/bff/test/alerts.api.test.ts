@@ -2,9 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertSchema, escalationPolicySchema, alertRuleSchema } from '@c2/api-client/schemas/alert';
 import { hashPassword } from '../src/components/auth/domain/password';
-import { alertsOf, call, detailOf, INGEST_SECRET, outboxOf, postEvents, wrongWay } from './support/alert-helpers';
+import {
+  alertsOf,
+  call,
+  detailOf,
+  INGEST_SECRET,
+  outboxOf,
+  postEvents,
+  wrongWay,
+} from './support/alert-helpers';
 import { startGatewayPeer, startSmtpPeer } from './support/notify-peers';
-import { dropSchema, eventually, liveClient, login, PASSWORD, startTestServer, type Session } from './support/test-server';
+import {
+  dropSchema,
+  eventually,
+  liveClient,
+  login,
+  PASSWORD,
+  startTestServer,
+  type Session,
+} from './support/test-server';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -28,9 +44,12 @@ beforeAll(async () => {
     zaloOaAccessToken: 'zalo-test-access-token',
     zaloOaApiUrl: gateway.zaloUrl,
   });
-  [admin, operator, dispatcher, auditor] = await Promise.all(
-    ['admin', 'operator', 'dispatcher', 'auditor'].map((u) => login(server.url, u)),
-  );
+  [admin, operator, dispatcher, auditor] = await Promise.all([
+    login(server.url, 'admin'),
+    login(server.url, 'operator'),
+    login(server.url, 'dispatcher'),
+    login(server.url, 'auditor'),
+  ]);
   cameras = (await admin.api.cameras.list()).filter((c) => c.classification === 'public');
 });
 afterAll(async () => {
@@ -54,7 +73,13 @@ describe('rules turn events into alerts', () => {
     await live.ready;
     await postEvents(server.url, [wrongWay(cam.id)]);
     const alert = await waitForAlert(operator, cam.id);
-    expect(alert).toMatchObject({ priority: 'P1', status: 'open', type: 'wrong_way', areaId: cam.areaId, count: 1 });
+    expect(alert).toMatchObject({
+      priority: 'P1',
+      status: 'open',
+      type: 'wrong_way',
+      areaId: cam.areaId,
+      count: 1,
+    });
     expect(alert.sop).toMatchObject({ templateId: 'sop-wrong-way', done: 0 });
     expect(alert.slaDeadline).not.toBeNull();
 
@@ -92,7 +117,10 @@ describe('rules turn events into alerts', () => {
     expect(window.status).toBe(201);
     await postEvents(server.url, [wrongWay(cam.id, { type: 'camera_offline', severity: 'major' })]);
     await eventually(async () => {
-      const list = (await call(server.url, admin, 'GET', '/api/admin/alerts/suppressions')).body as { id: string; suppressed: number }[];
+      const list = (await call(server.url, admin, 'GET', '/api/admin/alerts/suppressions')).body as {
+        id: string;
+        suppressed: number;
+      }[];
       expect(list.find((w) => w.id === (window.body as { id: string }).id)?.suppressed).toBe(1);
     });
     expect((await alertsOf(server.url, operator)).some((a) => a.cameraId === cam.id)).toBe(false);
@@ -116,7 +144,10 @@ describe('operators work an alert', () => {
 
     const ack = await call(server.url, operator, 'POST', `/api/alerts/${id}/acknowledge`);
     expect(ack.status).toBe(200);
-    expect(alertSchema.parse(ack.body)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Nguyễn Văn An (trực ca)' });
+    expect(alertSchema.parse(ack.body)).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'Nguyễn Văn An (trực ca)',
+    });
     expect((await call(server.url, dispatcher, 'POST', `/api/alerts/${id}/acknowledge`)).status).toBe(409);
     expect((await call(server.url, operator, 'POST', `/api/alerts/${id}/claim`)).status).toBe(200);
 
@@ -126,13 +157,19 @@ describe('operators work an alert', () => {
     // A required note missing is a 400 naming the field.
     const noNote = await step({ stepId: 'notify-unit', outcome: 'done' });
     expect(noNote.status).toBe(400);
-    expect((noNote.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('note');
-    expect((await step({ stepId: 'notify-unit', outcome: 'done', note: 'Tổ CSGT 03, 5 phút' })).status).toBe(200);
+    expect((noNote.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'note',
+    );
+    expect((await step({ stepId: 'notify-unit', outcome: 'done', note: 'Tổ CSGT 03, 5 phút' })).status).toBe(
+      200,
+    );
     expect((await step({ stepId: 'injuries', outcome: 'done', answer: 'no' })).status).toBe(200);
     // The injuries branch was not taken: its step cannot be recorded.
     expect((await step({ stepId: 'call-115', outcome: 'done', note: 'x' })).status).toBe(400);
 
-    const resolved = await call(server.url, operator, 'POST', `/api/alerts/${id}/resolve`, { reason: 'Đã xử lý' });
+    const resolved = await call(server.url, operator, 'POST', `/api/alerts/${id}/resolve`, {
+      reason: 'Đã xử lý',
+    });
     expect(resolved.status).toBe(200);
     const detail = await detailOf(server.url, operator, id);
     expect(detail.alert).toMatchObject({ status: 'resolved', resolvedBy: 'Nguyễn Văn An (trực ca)' });
@@ -168,7 +205,9 @@ describe('operators work an alert', () => {
       ['Trần Thị Bình (điều phối)', 'email'],
       ['Trần Thị Bình (điều phối)', 'in_app'],
     ]);
-    const inbox = (await call(server.url, dispatcher, 'GET', '/api/alerts/notifications')).body as { alertId: string }[];
+    const inbox = (await call(server.url, dispatcher, 'GET', '/api/alerts/notifications')).body as {
+      alertId: string;
+    }[];
     expect(inbox.some((m) => m.alertId === id)).toBe(true);
   });
 
@@ -176,16 +215,36 @@ describe('operators work an alert', () => {
     const cam = freshCamera();
     await postEvents(server.url, [wrongWay(cam.id)]);
     const { id } = await waitForAlert(operator, cam.id);
-    const people = (await call(server.url, operator, 'GET', '/api/alerts/people')).body as { id: string; username: string; email: string | null }[];
+    const people = (await call(server.url, operator, 'GET', '/api/alerts/people')).body as {
+      id: string;
+      username: string;
+      email: string | null;
+    }[];
     const dispatcherId = people.find((p) => p.username === 'dispatcher')!.id;
     expect(people.every((p) => p.email === null)).toBe(true);
-    expect((await call(server.url, operator, 'POST', `/api/alerts/${id}/transfer`, { userId: dispatcherId, reason: 'x' })).status).toBe(409);
-    expect((await call(server.url, operator, 'POST', `/api/alerts/${id}/assign`, { userId: dispatcherId })).status).toBe(200);
+    expect(
+      (
+        await call(server.url, operator, 'POST', `/api/alerts/${id}/transfer`, {
+          userId: dispatcherId,
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await call(server.url, operator, 'POST', `/api/alerts/${id}/assign`, { userId: dispatcherId })).status,
+    ).toBe(200);
     const noReason = await call(server.url, operator, 'POST', `/api/alerts/${id}/false-positive`, {});
     expect(noReason.status).toBe(400);
-    expect((noReason.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('reason');
-    const fp = await call(server.url, dispatcher, 'POST', `/api/alerts/${id}/false-positive`, { reason: 'Xe cứu hỏa đi ngược chiều có phép' });
-    expect(alertSchema.parse(fp.body)).toMatchObject({ status: 'false_positive', assigneeName: 'Trần Thị Bình (điều phối)' });
+    expect((noReason.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'reason',
+    );
+    const fp = await call(server.url, dispatcher, 'POST', `/api/alerts/${id}/false-positive`, {
+      reason: 'Xe cứu hỏa đi ngược chiều có phép',
+    });
+    expect(alertSchema.parse(fp.body)).toMatchObject({
+      status: 'false_positive',
+      assigneeName: 'Trần Thị Bình (điều phối)',
+    });
     expect((await alertsOf(server.url, operator, 'active')).some((a) => a.id === id)).toBe(false);
   });
 
@@ -210,24 +269,52 @@ describe('operators work an alert', () => {
 describe('administrators configure', () => {
   it('when a rule names an unknown procedure or a bad window, then 400 naming the field; a good rule is saved and audited', async () => {
     const bad = await call(server.url, admin, 'POST', '/api/admin/alerts/rules', {
-      name: 'x', eventTypes: ['accident'], priority: 'P1', sopTemplateId: 'nope',
+      name: 'x',
+      eventTypes: ['accident'],
+      priority: 'P1',
+      sopTemplateId: 'nope',
     });
     expect(bad.status).toBe(400);
-    expect((bad.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('sopTemplateId');
+    expect((bad.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'sopTemplateId',
+    );
     const window = await call(server.url, admin, 'POST', '/api/admin/alerts/rules', {
-      name: 'x', eventTypes: ['accident'], priority: 'P1', activeFrom: 600,
+      name: 'x',
+      eventTypes: ['accident'],
+      priority: 'P1',
+      activeFrom: 600,
     });
-    expect((window.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('activeTo');
+    expect((window.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'activeTo',
+    );
     const badSop = await call(server.url, admin, 'POST', '/api/admin/alerts/sops', {
-      name: 'x', steps: [{ id: 'a', title: 'A', kind: 'question', answers: [{ value: 'y', label: 'Y', next: 'a' }, { value: 'n', label: 'N' }] }],
+      name: 'x',
+      steps: [
+        {
+          id: 'a',
+          title: 'A',
+          kind: 'question',
+          answers: [
+            { value: 'y', label: 'Y', next: 'a' },
+            { value: 'n', label: 'N' },
+          ],
+        },
+      ],
     });
     expect(badSop.status).toBe(400);
-    expect(Object.keys((badSop.body as { error: { fields: Record<string, string> } }).error.fields)).toContain('steps.0.answers.0.next');
+    expect(
+      Object.keys((badSop.body as { error: { fields: Record<string, string> } }).error.fields),
+    ).toContain('steps.0.answers.0.next');
     const good = await call(server.url, admin, 'POST', '/api/admin/alerts/rules', {
-      name: 'Cháy trên cao tốc', eventTypes: ['fire_smoke'], priority: 'P1', sopTemplateId: 'sop-accident',
+      name: 'Cháy trên cao tốc',
+      eventTypes: ['fire_smoke'],
+      priority: 'P1',
+      sopTemplateId: 'sop-accident',
     });
     expect(good.status).toBe(201);
-    const audit = await server.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action = 'alert.rule.create'`);
+    const audit = await server.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE action = 'alert.rule.create'`,
+    );
     expect(audit).toHaveLength(1);
   });
 });
@@ -235,7 +322,12 @@ describe('administrators configure', () => {
 describe('escalation over e-mail, SMS and Zalo', () => {
   it('when nobody acknowledges, then an e-mail reaches the SMTP server, then SMS and Zalo reach their gateways at the policy times', async () => {
     const cam = freshCamera();
-    const people = (await call(server.url, admin, 'GET', '/api/admin/alerts/people')).body as { id: string; username: string; email: string; phone: string }[];
+    const people = (await call(server.url, admin, 'GET', '/api/admin/alerts/people')).body as {
+      id: string;
+      username: string;
+      email: string;
+      phone: string;
+    }[];
     const op = people.find((p) => p.username === 'operator')!;
     const policy = escalationPolicySchema.parse(
       (
@@ -254,8 +346,12 @@ describe('escalation over e-mail, SMS and Zalo', () => {
     alertRuleSchema.parse(
       (
         await call(server.url, admin, 'POST', '/api/admin/alerts/rules', {
-          name: 'Ngược chiều (thử)', eventTypes: ['wrong_way'], priority: 'P1', cameraIds: [cam.id],
-          sopTemplateId: 'sop-wrong-way', policyId: policy.id,
+          name: 'Ngược chiều (thử)',
+          eventTypes: ['wrong_way'],
+          priority: 'P1',
+          cameraIds: [cam.id],
+          sopTemplateId: 'sop-wrong-way',
+          policyId: policy.id,
         })
       ).body,
     );
@@ -271,7 +367,9 @@ describe('escalation over e-mail, SMS and Zalo', () => {
     expect(mail.to).toEqual([op.email]);
     expect(mail.at - t0).toBeLessThan(1000);
     const sms = await eventually(() => {
-      const c = gateway.calls.find((x) => x.path === '/sms' && String(x.body.text).includes('Di nguoc chieu'));
+      const c = gateway.calls.find(
+        (x) => x.path === '/sms' && String(x.body.text).includes('Di nguoc chieu'),
+      );
       expect(c).toBeDefined();
       return c!;
     }, 6000);
@@ -286,7 +384,10 @@ describe('escalation over e-mail, SMS and Zalo', () => {
     expect(zalo.at - t0).toBeGreaterThanOrEqual(3900);
     expect(zalo.at - t0).toBeLessThan(5000);
     expect(zalo.headers.access_token).toBe('zalo-test-access-token');
-    expect(zalo.body).toMatchObject({ template_id: 'c2-alert', template_data: { priority: 'P1', level: '3' } });
+    expect(zalo.body).toMatchObject({
+      template_id: 'c2-alert',
+      template_data: { priority: 'P1', level: '3' },
+    });
 
     const escalated = await detailOf(server.url, operator, alert.id);
     expect(escalated.alert).toMatchObject({ status: 'escalated', escalationLevel: 3 });
@@ -330,13 +431,19 @@ describe('escalation over e-mail, SMS and Zalo', () => {
       ).body,
     );
     await call(server.url, admin, 'POST', '/api/admin/alerts/rules', {
-      name: 'Ngược chiều (thử 2)', eventTypes: ['wrong_way'], priority: 'P1', cameraIds: [cam.id], policyId: policy.id,
+      name: 'Ngược chiều (thử 2)',
+      eventTypes: ['wrong_way'],
+      priority: 'P1',
+      cameraIds: [cam.id],
+      policyId: policy.id,
     });
     const zaloBefore = gateway.calls.filter((c) => c.path === '/zalo').length;
     await postEvents(server.url, [wrongWay(cam.id)]);
     const alert = await waitForAlert(operator, cam.id);
     await new Promise((r) => setTimeout(r, 1000));
-    expect((await call(server.url, operator, 'POST', `/api/alerts/${alert.id}/acknowledge`)).status).toBe(200);
+    expect((await call(server.url, operator, 'POST', `/api/alerts/${alert.id}/acknowledge`)).status).toBe(
+      200,
+    );
     // The SMS failed once (503) and went out on the retry, 2 s later.
     const sms = await eventually(async () => {
       const m = (await outboxOf(server.url, admin, alert.id)).find((x) => x.channel === 'sms');
@@ -354,14 +461,17 @@ describe('escalation over e-mail, SMS and Zalo', () => {
     const cam = freshCamera();
     await postEvents(server.url, [wrongWay(cam.id)]);
     const alert = await waitForAlert(operator, cam.id);
-    const res = await call(server.url, operator, 'POST', `/api/alerts/${alert.id}/escalate`, { reason: 'Cần lãnh đạo ca' });
+    const res = await call(server.url, operator, 'POST', `/api/alerts/${alert.id}/escalate`, {
+      reason: 'Cần lãnh đạo ca',
+    });
     expect(alertSchema.parse(res.body)).toMatchObject({ status: 'escalated', escalationLevel: 2 });
     const outbox = await outboxOf(server.url, admin, alert.id);
     // Default P1 policy, level 2: the on-duty supervisor in-app, by SMS and by Zalo.
-    expect(outbox.filter((m) => m.reason === 'manual escalation to level 2').map((m) => m.channel).sort()).toEqual([
-      'in_app',
-      'sms',
-      'zalo',
-    ]);
+    expect(
+      outbox
+        .filter((m) => m.reason === 'manual escalation to level 2')
+        .map((m) => m.channel)
+        .sort(),
+    ).toEqual(['in_app', 'sms', 'zalo']);
   });
 });

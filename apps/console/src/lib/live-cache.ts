@@ -4,6 +4,7 @@ import type { Camera, CameraState, CameraStatus, CameraSummary } from '@c2/api-c
 import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Unit } from '@c2/api-client/schemas/unit';
+import { CLOSED_STATUSES, type Alert, type AlertDetail } from '@c2/api-client/schemas/alert';
 
 /** How many events a recent-events list keeps when its key does not name a limit. */
 const RECENT_EVENTS_CAP = 500;
@@ -17,6 +18,31 @@ export interface LiveCache {
 }
 
 const isNewer = (a: CameraStatus, b: CameraStatus) => Date.parse(a.since) > Date.parse(b.since);
+
+/** The queue's order: most urgent first, then the longest waiting (closed lists: latest first). */
+export function alertOrder(scope: unknown): (a: Alert, b: Alert) => number {
+  return scope === 'active'
+    ? (a, b) => a.priority.localeCompare(b.priority) || Date.parse(a.createdAt) - Date.parse(b.createdAt)
+    : (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+}
+
+/** Upserts changed alerts into a cached list, dropping those that left its scope (an active list loses closed ones). */
+export function patchAlertList(
+  old: readonly Alert[],
+  changed: ReadonlyMap<string, Alert>,
+  scope: unknown,
+): Alert[] {
+  const fits = (a: Alert) => scope === 'all' || (scope === 'closed') === CLOSED_STATUSES.includes(a.status);
+  const byId = new Map(old.map((a) => [a.id, a]));
+  for (const [id, a] of changed) {
+    const known = byId.get(id);
+    // A replayed or overtaken entry must not undo a newer state.
+    if (known && Date.parse(known.updatedAt) > Date.parse(a.updatedAt)) continue;
+    if (fits(a)) byId.set(id, a);
+    else byId.delete(id);
+  }
+  return [...byId.values()].sort(alertOrder(scope));
+}
 
 /**
  * The bridge from the durable log to TanStack Query: camera status patches the camera list, its detail and the
@@ -78,7 +104,9 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       const statuses = new Map<string, CameraStatus>();
       const events: AnalyticsEvent[] = [];
       const units = new Map<string, Unit>();
+      const alerts = new Map<string, Alert>();
       for (const e of entries) {
+        if (e.topic === 'alert.changed') alerts.set(e.data.id, e.data);
         if (e.topic === 'camera.status') statuses.set(e.data.cameraId, e.data);
         else if (e.topic === 'event.new') events.push(e.data);
         else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
@@ -106,6 +134,25 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
           merged.sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts));
           queryClient.setQueryData(key, merged.slice(0, limit));
         }
+      }
+
+      if (alerts.size > 0) {
+        for (const [key, old] of queryClient.getQueriesData<Alert[]>({
+          queryKey: queryKeys.alerts.lists(),
+        })) {
+          if (old) queryClient.setQueryData(key, patchAlertList(old, alerts, key[2]));
+        }
+        for (const [id, a] of alerts) {
+          const key = queryKeys.alerts.detail(id);
+          if (!queryClient.getQueryData<AlertDetail>(key)) continue;
+          queryClient.setQueryData<AlertDetail>(key, (old) => (old ? { ...old, alert: a } : old));
+          // The timeline grew too: refetched only where an alert is open on screen.
+          void queryClient.invalidateQueries({ queryKey: key, refetchType: 'active' });
+        }
+        void queryClient.invalidateQueries({
+          queryKey: queryKeys.alerts.notifications(),
+          refetchType: 'active',
+        });
       }
 
       if (units.size > 0) {

@@ -6,6 +6,7 @@ import { cameraSchema, cameraSummarySchema } from '../schemas/camera';
 import { unitSchema } from '../schemas/unit';
 import { analyticsEventSchema } from '../schemas/event';
 import { mapContextSchema } from '../schemas/map';
+import { alertAdminApi, alertsApi } from './alerts-api';
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -89,6 +90,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     map: {
       context: () => request('GET', '/api/map/context', mapContextSchema),
     },
+    alerts: alertsApi(request),
+    alertAdmin: alertAdminApi(request),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -111,10 +111,15 @@ export type SopStep = z.infer<typeof sopStepSchema>;
 
 function checkSteps(steps: readonly SopStep[], ctx: z.RefinementCtx): void {
   const index = new Map(steps.map((s, i) => [s.id, i]));
-  if (index.size !== steps.length) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'step ids must be unique' });
+  if (index.size !== steps.length)
+    ctx.addIssue({ code: 'custom', path: ['steps'], message: 'step ids must be unique' });
   steps.forEach((s, i) => {
     if (s.kind === 'question' && s.answers.length < 2)
-      ctx.addIssue({ code: 'custom', path: ['steps', i, 'answers'], message: 'a question needs at least 2 answers' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', i, 'answers'],
+        message: 'a question needs at least 2 answers',
+      });
     s.answers.forEach((a, j) => {
       if (a.next === null) return;
       const target = index.get(a.next);
@@ -205,7 +210,11 @@ export const escalationPolicyInputSchema = z.object({
   /** Acknowledge-by SLA, seconds after the alert is raised. */
   ackSlaSeconds: z.number().int().min(5).max(86_400),
   /** Resolve-by SLA, seconds after the alert is raised. */
-  resolveSlaSeconds: z.number().int().min(5).max(7 * 86_400),
+  resolveSlaSeconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 86_400),
   steps: z.array(escalationStepSchema).min(1).max(10),
 });
 export type EscalationPolicyInput = z.input<typeof escalationPolicyInputSchema>;

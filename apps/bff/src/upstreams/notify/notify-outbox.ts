@@ -77,7 +77,11 @@ export function adaptersFromConfig(config: Config): Record<Channel, NotifyAdapte
       ? createSmtpEmailAdapter({ url: config.smtpUrl, from: config.smtpFrom })
       : createLocalOutboxAdapter('email'),
     sms: config.smsGatewayUrl
-      ? createHttpSmsAdapter({ url: config.smsGatewayUrl, token: config.smsGatewayToken, brandname: config.smsBrandname })
+      ? createHttpSmsAdapter({
+          url: config.smsGatewayUrl,
+          token: config.smsGatewayToken,
+          brandname: config.smsBrandname,
+        })
       : createLocalOutboxAdapter('sms'),
     zalo: config.zaloOaAccessToken
       ? createZaloZnsAdapter({
@@ -146,7 +150,10 @@ export function createNotifyOutbox(deps: {
     }
     const dead = result.permanent || row.attempts >= deps.maxAttempts;
     sent.inc({ channel: row.channel, outcome: dead ? 'dead' : 'retry' });
-    logger.warn({ id: row.id, channel: row.channel, error: result.error, dead }, 'notification not delivered');
+    logger.warn(
+      { id: row.id, channel: row.channel, error: result.error, dead },
+      'notification not delivered',
+    );
     await db.query(
       `UPDATE notify_outbox SET status = $2, last_error = $3, lease_until = NULL,
          next_attempt_at = CASE WHEN $2 = 'dead' THEN NULL ELSE clock_timestamp() + make_interval(secs => $4) END

@@ -25,7 +25,8 @@ export interface OutgoingMessage {
  * What happened to one attempt. `permanent`: retrying cannot help (a refused address, a bad template), so the
  * outbox stops at once instead of backing off.
  */
-export type SendResult = { ok: true; providerId: string | null } | { ok: false; error: string; permanent: boolean };
+export type SendResult =
+  { ok: true; providerId: string | null } | { ok: false; error: string; permanent: boolean };
 
 /**
  * One way of reaching people. Every channel has an adapter; the outbox picks the one the configuration names and

@@ -100,6 +100,11 @@ export const router = createBrowserRouter([
         path: 'overview',
         lazy: () => import('./overview-route').then((m) => ({ Component: m.OverviewRoute })),
       },
+      { path: 'alerts', lazy: () => import('./alerts-route').then((m) => ({ Component: m.AlertsRoute })) },
+      {
+        path: 'admin/alerts',
+        lazy: () => import('./alerts-route').then((m) => ({ Component: m.AlertAdminRoute })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

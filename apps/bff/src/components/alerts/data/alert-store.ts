@@ -6,6 +6,7 @@ import type {
   SopTemplate,
   TimelineEntry,
 } from '@c2/api-client/schemas/alert';
+import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
 import type { Queryable, SqlParam } from '../../../platform/db';
 
 export interface AlertRow {
@@ -297,7 +298,11 @@ export async function upsertDeadline(
   );
 }
 
-export async function deleteDeadline(q: Queryable, alertId: string, kind?: DeadlineRow['kind']): Promise<void> {
+export async function deleteDeadline(
+  q: Queryable,
+  alertId: string,
+  kind?: DeadlineRow['kind'],
+): Promise<void> {
   await q.query('DELETE FROM alert_deadlines WHERE alert_id = $1 AND ($2::text IS NULL OR kind = $2)', [
     alertId,
     kind ?? null,
@@ -339,7 +344,7 @@ export interface InboxRow {
   seq: number;
   event_id: string;
   tier: number;
-  event: import('@c2/api-client/schemas/event').AnalyticsEvent;
+  event: AnalyticsEvent;
 }
 
 export async function insertInbox(
@@ -360,10 +365,7 @@ export async function insertInbox(
 }
 
 export async function claimInbox(q: Queryable, limit: number): Promise<InboxRow[]> {
-  return q.query<InboxRow>(
-    'SELECT * FROM alert_inbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED',
-    [limit],
-  );
+  return q.query<InboxRow>('SELECT * FROM alert_inbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED', [limit]);
 }
 
 export async function deleteInbox(q: Queryable, seqs: readonly number[]): Promise<void> {

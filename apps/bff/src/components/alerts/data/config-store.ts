@@ -53,7 +53,11 @@ export async function selectRules(q: Queryable): Promise<AlertRule[]> {
   return (await q.query<RuleRow>('SELECT * FROM alert_rules ORDER BY priority, name')).map(toRule);
 }
 
-export async function upsertRule(q: Queryable, id: string, r: Omit<AlertRule, 'id' | 'updatedAt'>): Promise<AlertRule> {
+export async function upsertRule(
+  q: Queryable,
+  id: string,
+  r: Omit<AlertRule, 'id' | 'updatedAt'>,
+): Promise<AlertRule> {
   const rows = await q.query<RuleRow>(
     `INSERT INTO alert_rules (id, name, enabled, event_types, min_severity, area_ids, camera_ids, active_from,
        active_to, priority, sop_template_id, policy_id, group_window_seconds)
@@ -324,13 +328,10 @@ export async function insertShift(
   q: Queryable,
   s: { id: string; userId: string; duty: Duty; startsAt: string | Date; endsAt: string | Date },
 ): Promise<void> {
-  await q.query('INSERT INTO duty_roster (id, user_id, duty, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)', [
-    s.id,
-    s.userId,
-    s.duty,
-    s.startsAt as SqlParam,
-    s.endsAt as SqlParam,
-  ]);
+  await q.query(
+    'INSERT INTO duty_roster (id, user_id, duty, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)',
+    [s.id, s.userId, s.duty, s.startsAt as SqlParam, s.endsAt as SqlParam],
+  );
 }
 
 // --- settings ---
@@ -341,5 +342,6 @@ export async function ensureSetting(q: Queryable, name: string, initial: string)
     name,
     initial,
   ]);
-  return (await q.query<{ value: string }>('SELECT value FROM alert_settings WHERE name = $1', [name]))[0]!.value;
+  return (await q.query<{ value: string }>('SELECT value FROM alert_settings WHERE name = $1', [name]))[0]!
+    .value;
 }

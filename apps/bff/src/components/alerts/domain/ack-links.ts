@@ -1,10 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-const claimsSchema = z.object({ a: z.string().min(1).max(64), u: z.string().min(1).max(64), e: z.number().int() });
+const claimsSchema = z.object({
+  a: z.string().min(1).max(64),
+  u: z.string().min(1).max(64),
+  e: z.number().int(),
+});
 export type AckClaims = { alertId: string; userId: string; expiresAt: number };
 
-const mac = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+const mac = (secret: string, payload: string) =>
+  createHmac('sha256', secret).update(payload).digest('base64url');
 
 /**
  * The one-click acknowledge link carried by every message: it names the alert and the recipient and expires.

@@ -60,7 +60,13 @@ const TABLE = {
 export function createAlertAdmin(deps: { db: Db; audit: AuditTrail }) {
   const { db, audit } = deps;
 
-  async function audited<T>(actor: Actor, action: string, target: string, detail: object, fn: (q: Queryable) => Promise<T>) {
+  async function audited<T>(
+    actor: Actor,
+    action: string,
+    target: string,
+    detail: object,
+    fn: (q: Queryable) => Promise<T>,
+  ) {
     return db.tx(async (q) => {
       const out = await fn(q);
       await audit.record(
@@ -84,8 +90,7 @@ export function createAlertAdmin(deps: { db: Db; audit: AuditTrail }) {
     policies: () => selectPolicies(db),
     suppressions: () => selectSuppressions(db, false),
     roster: () => selectRoster(db),
-    people: (): Promise<AlertUser[]> =>
-      selectPeople(db).then((ps) => ps.map(({ areas: _areas, ...p }) => p)),
+    people: (): Promise<AlertUser[]> => selectPeople(db).then((ps) => ps.map(({ areas: _areas, ...p }) => p)),
 
     saveRule: (actor: Actor, id: string | null, input: AlertRuleInput): Promise<AlertRule> => {
       const r = alertRuleInputSchema.parse(input);
@@ -106,7 +111,11 @@ export function createAlertAdmin(deps: { db: Db; audit: AuditTrail }) {
       });
     },
 
-    savePolicy: (actor: Actor, id: string | null, input: EscalationPolicyInput): Promise<EscalationPolicy> => {
+    savePolicy: (
+      actor: Actor,
+      id: string | null,
+      input: EscalationPolicyInput,
+    ): Promise<EscalationPolicy> => {
       const p = escalationPolicyInputSchema.parse(input);
       const policyId = id ?? `policy-${randomUUID().slice(0, 8)}`;
       return audited(actor, id ? 'alert.policy.update' : 'alert.policy.create', policyId, p, async (q) => {
@@ -157,14 +166,20 @@ export function createAlertAdmin(deps: { db: Db; audit: AuditTrail }) {
     async seed(seededUsers: readonly { username: string; role: string }[]): Promise<void> {
       await db.tx(async (q) => {
         await q.query('SELECT pg_advisory_xact_lock(727275)');
-        const empty = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM alert_rules'))[0]!.n === 0;
-        const neverSeeded = (await q.query("SELECT 1 FROM alert_settings WHERE name = 'seeded'")).length === 0;
+        const empty =
+          (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM alert_rules'))[0]!.n === 0;
+        const neverSeeded =
+          (await q.query("SELECT 1 FROM alert_settings WHERE name = 'seeded'")).length === 0;
         if (empty && neverSeeded) {
-          for (const { id, ...t } of DEFAULT_SOPS) await upsertTemplate(q, id, sopTemplateInputSchema.parse(t));
-          for (const { id, ...p } of DEFAULT_POLICIES) await upsertPolicy(q, id, escalationPolicyInputSchema.parse(p));
+          for (const { id, ...t } of DEFAULT_SOPS)
+            await upsertTemplate(q, id, sopTemplateInputSchema.parse(t));
+          for (const { id, ...p } of DEFAULT_POLICIES)
+            await upsertPolicy(q, id, escalationPolicyInputSchema.parse(p));
           for (const { id, ...r } of DEFAULT_RULES) await upsertRule(q, id, alertRuleInputSchema.parse(r));
         }
-        await q.query("INSERT INTO alert_settings (name, value) VALUES ('seeded', 'yes') ON CONFLICT DO NOTHING");
+        await q.query(
+          "INSERT INTO alert_settings (name, value) VALUES ('seeded', 'yes') ON CONFLICT DO NOTHING",
+        );
         if (seededUsers.length === 0) return;
         const users = await q.query<{ id: string; username: string }>(
           'SELECT id, username FROM users WHERE username = ANY($1::text[])',
@@ -175,8 +190,16 @@ export function createAlertAdmin(deps: { db: Db; audit: AuditTrail }) {
         for (const [i, u] of users.entries()) {
           const phone = `09${String(12_345_670 + i).padStart(8, '0')}`;
           await upsertContact(q, u.id, { email: `${u.username}@c2.bacninh.local`, phone, zaloPhone: phone });
-          const duty = u.username === 'operator' ? 'operator' : u.username === 'dispatcher' ? 'supervisor' : null;
-          if (duty) await insertShift(q, { id: `shift-seed-${u.username}`, userId: u.id, duty, startsAt: start, endsAt: end });
+          const duty =
+            u.username === 'operator' ? 'operator' : u.username === 'dispatcher' ? 'supervisor' : null;
+          if (duty)
+            await insertShift(q, {
+              id: `shift-seed-${u.username}`,
+              userId: u.id,
+              duty,
+              startsAt: start,
+              endsAt: end,
+            });
         }
       });
     },

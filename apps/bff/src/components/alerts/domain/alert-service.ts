@@ -92,7 +92,11 @@ const ACK_LINK_TTL_MS = 24 * 3600_000;
 const stateOf = (r: AlertRow) => ({ acknowledged: r.acknowledged_at !== null, closed: isClosed(r.status) });
 const canSee = (p: Person, r: AlertRow) => {
   const a = audienceOf(permissionsOf(p.role), p.areas);
-  return a.topics.includes('alert.changed') && r.tier <= a.maxTier && (a.areas === null || a.areas.includes(r.area_id));
+  return (
+    a.topics.includes('alert.changed') &&
+    r.tier <= a.maxTier &&
+    (a.areas === null || a.areas.includes(r.area_id))
+  );
 };
 
 /**
@@ -149,7 +153,11 @@ export function createAlertService(deps: {
 
   // --- notifications ---
 
-  async function recipientsOf(q: Queryable, targets: readonly NotifyTarget[], row: AlertRow): Promise<Person[]> {
+  async function recipientsOf(
+    q: Queryable,
+    targets: readonly NotifyTarget[],
+    row: AlertRow,
+  ): Promise<Person[]> {
     const found = new Map<string, Person>();
     for (const t of targets) {
       const people =
@@ -178,7 +186,13 @@ export function createAlertService(deps: {
     for (const p of people) {
       for (const channel of channels) {
         const address =
-          channel === 'email' ? p.email : channel === 'sms' ? p.phone : channel === 'zalo' ? p.zaloPhone : null;
+          channel === 'email'
+            ? p.email
+            : channel === 'sms'
+              ? p.phone
+              : channel === 'zalo'
+                ? p.zaloPhone
+                : null;
         if (channel !== 'in_app' && !address) {
           missing.push(`${p.displayName}: ${channel}`);
           continue;
@@ -228,7 +242,11 @@ export function createAlertService(deps: {
       { ...row, escalation_level: level },
       people,
       step.channels,
-      { level, condition: manual ? 'manual' : step.condition, ...(manual?.reason ? { note: manual.reason } : {}) },
+      {
+        level,
+        condition: manual ? 'manual' : step.condition,
+        ...(manual?.reason ? { note: manual.reason } : {}),
+      },
       manual ? `manual escalation to level ${level}` : `escalation level ${level}`,
     );
     let r = row;
@@ -287,7 +305,11 @@ export function createAlertService(deps: {
   async function afterAcknowledged(w: Work, row: AlertRow): Promise<void> {
     const d = await selectDeadline(w.q, row.id, 'escalation');
     if (d)
-      await reschedule(w, row, { step: d.step_index, repeat: d.repeat_index, dueAt: new Date(d.due_at).getTime() });
+      await reschedule(w, row, {
+        step: d.step_index,
+        repeat: d.repeat_index,
+        dueAt: new Date(d.due_at).getTime(),
+      });
     const sla = await selectDeadline(w.q, row.id, 'sla');
     if (sla && sla.step_index === 0 && row.resolve_deadline)
       await upsertDeadline(w.q, row.id, 'sla', 1, 0, new Date(row.resolve_deadline));
@@ -295,10 +317,14 @@ export function createAlertService(deps: {
 
   async function runSla(w: Work, row: AlertRow, d: DeadlineRow): Promise<void> {
     if (isClosed(row.status)) return deleteDeadline(w.q, row.id, 'sla');
-    const phase = d.step_index === 0 && !row.acknowledged_at ? 'acknowledge' : d.step_index === 1 ? 'resolve' : null;
+    const phase =
+      d.step_index === 0 && !row.acknowledged_at ? 'acknowledge' : d.step_index === 1 ? 'resolve' : null;
     if (phase) {
       const r = await updateAlert(w.q, row.id, { sla_breached: true });
-      await insertActivity(w.q, row.id, 'sla_breached', null, { sla: phase, deadline: new Date(d.due_at).toISOString() });
+      await insertActivity(w.q, row.id, 'sla_breached', null, {
+        sla: phase,
+        deadline: new Date(d.due_at).toISOString(),
+      });
       w.touched.set(r.id, r);
     }
     if (d.step_index === 0 && row.resolve_deadline)
@@ -315,13 +341,21 @@ export function createAlertService(deps: {
     suppressions: Awaited<ReturnType<typeof selectSuppressions>>;
   }
 
-  async function raise(w: Work, cfg: PassConfig, rule: AlertRule, ev: AnalyticsEvent, tier: number): Promise<void> {
+  async function raise(
+    w: Work,
+    cfg: PassConfig,
+    rule: AlertRule,
+    ev: AnalyticsEvent,
+    tier: number,
+  ): Promise<void> {
     const window = rule.groupWindowSeconds;
     const groupKey = window > 0 ? `${rule.id}|${ev.cameraId}|${ev.type}` : null;
     if (groupKey) {
       // One writer per group at a time, across instances: two events of one camera never open two alerts.
       await w.q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [groupKey]);
-      const open = (await w.q.query<AlertRow>('SELECT * FROM alerts WHERE group_key = $1 FOR UPDATE', [groupKey]))[0];
+      const open = (
+        await w.q.query<AlertRow>('SELECT * FROM alerts WHERE group_key = $1 FOR UPDATE', [groupKey])
+      )[0];
       if (open) {
         const last = new Date(open.last_event_at).getTime();
         if (!isClosed(open.status) && Date.parse(ev.ts) - last <= window * 1000) {
@@ -344,7 +378,8 @@ export function createAlertService(deps: {
       null;
     const sop = rule.sopTemplateId ? (cfg.templates.find((t) => t.id === rule.sopTemplateId) ?? null) : null;
     const cameraName =
-      (await w.q.query<{ name: string }>('SELECT name FROM cameras WHERE id = $1', [ev.cameraId]))[0]?.name ?? null;
+      (await w.q.query<{ name: string }>('SELECT name FROM cameras WHERE id = $1', [ev.cameraId]))[0]?.name ??
+      null;
     const at = (s: number | undefined) => (s === undefined ? null : new Date(w.now.getTime() + s * 1000));
     let row = await insertAlert(w.q, {
       id: randomUUID(),
@@ -496,7 +531,14 @@ export function createAlertService(deps: {
       const r = await fn(w, row);
       w.touched.set(r.id, r);
       await audit.record(
-        { actorId: actor.id, actorName: actor.name, action: `alert.${action}`, target: id, ip: actor.ip, detail },
+        {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: `alert.${action}`,
+          target: id,
+          ip: actor.ip,
+          detail,
+        },
         w.q,
       );
       return toAlert(r);
@@ -545,7 +587,13 @@ export function createAlertService(deps: {
       group_key: null,
     });
     await deleteDeadline(w.q, row.id);
-    await insertActivity(w.q, row.id, status, actor, note ? { note, escalationLevel: acked.escalation_level } : {});
+    await insertActivity(
+      w.q,
+      row.id,
+      status,
+      actor,
+      note ? { note, escalationLevel: acked.escalation_level } : {},
+    );
     return r;
   }
 
@@ -588,7 +636,8 @@ export function createAlertService(deps: {
     acknowledge: (viewer: Viewer, actor: Actor, id: string) =>
       act(viewer, actor, id, 'acknowledge', {}, async (w, row) => {
         refuseClosed(row);
-        if (row.acknowledged_at) throw conflict(`Already acknowledged by ${row.acknowledged_by ?? 'someone'}`);
+        if (row.acknowledged_at)
+          throw conflict(`Already acknowledged by ${row.acknowledged_by ?? 'someone'}`);
         return ensureAcknowledged(w, row, actor, 'console');
       }),
 
@@ -607,12 +656,21 @@ export function createAlertService(deps: {
         return r;
       }),
 
-    assign: (viewer: Viewer, actor: Actor, id: string, userId: string, reason: string | undefined, transfer: boolean) =>
+    assign: (
+      viewer: Viewer,
+      actor: Actor,
+      id: string,
+      userId: string,
+      reason: string | undefined,
+      transfer: boolean,
+    ) =>
       act(viewer, actor, id, transfer ? 'transfer' : 'assign', { userId, reason }, async (w, row) => {
         refuseClosed(row);
-        if (transfer && !row.assignee_id) throw conflict('The alert is not assigned to anyone to transfer from');
+        if (transfer && !row.assignee_id)
+          throw conflict('The alert is not assigned to anyone to transfer from');
         const person = await assignable(w, row, userId);
-        if (row.assignee_id === person.id) throw conflict(`The alert is already assigned to ${person.displayName}`);
+        if (row.assignee_id === person.id)
+          throw conflict(`The alert is already assigned to ${person.displayName}`);
         await ensureAcknowledged(w, row, actor, 'console');
         const r = await updateAlert(w.q, row.id, {
           assignee_id: person.id,
@@ -625,7 +683,14 @@ export function createAlertService(deps: {
           to: person.displayName,
           ...(reason ? { reason } : {}),
         });
-        await notify(w, r, [person], ['in_app'], { level: r.escalation_level, condition: 'manual', note: reason }, 'assigned');
+        await notify(
+          w,
+          r,
+          [person],
+          ['in_app'],
+          { level: r.escalation_level, condition: 'manual', note: reason },
+          'assigned',
+        );
         return r;
       }),
 
@@ -652,7 +717,10 @@ export function createAlertService(deps: {
         if (!row.sop) throw conflict('The alert has no procedure');
         const records = await selectSopRecords(w.q, row.id);
         const problem = checkStepAction(row.sop.steps, records, action);
-        if (problem) throw badRequest(`Invalid SOP step: ${problem.field}: ${problem.message}`, { [problem.field]: problem.message });
+        if (problem)
+          throw badRequest(`Invalid SOP step: ${problem.field}: ${problem.message}`, {
+            [problem.field]: problem.message,
+          });
         const acked = await ensureAcknowledged(w, row, actor, 'sop');
         const step = row.sop.steps.find((s) => s.id === action.stepId)!;
         const record = {
@@ -672,7 +740,11 @@ export function createAlertService(deps: {
             acked,
             supervisors,
             ['in_app', 'email'],
-            { level: acked.escalation_level, condition: 'sop_skip', note: `${step.title} — ${action.note ?? ''}` },
+            {
+              level: acked.escalation_level,
+              condition: 'sop_skip',
+              note: `${step.title} — ${action.note ?? ''}`,
+            },
             'required SOP step skipped',
           );
           notified = sent.recipients;
@@ -722,7 +794,14 @@ export function createAlertService(deps: {
         const r = await ensureAcknowledged(w, row, actor, 'link');
         w.touched.set(r.id, r);
         await audit.record(
-          { actorId: person.id, actorName: person.displayName, action: 'alert.acknowledge', target: row.id, ip, detail: { via: 'link' } },
+          {
+            actorId: person.id,
+            actorName: person.displayName,
+            action: 'alert.acknowledge',
+            target: row.id,
+            ip,
+            detail: { via: 'link' },
+          },
           w.q,
         );
         return { outcome: 'acknowledged' as const, alert: toAlert(r), person };

@@ -66,7 +66,11 @@ export const DEFAULT_SOPS: Array<{ id: string } & SopTemplateInput> = [
     name: 'Xử lý tai nạn giao thông',
     description: 'Mục tiêu: phản ứng khẩn cấp dưới 10 phút.',
     steps: [
-      { id: 'verify', title: 'Xác minh tai nạn trên camera', instructions: 'Xác định vị trí, số phương tiện.' },
+      {
+        id: 'verify',
+        title: 'Xác minh tai nạn trên camera',
+        instructions: 'Xác định vị trí, số phương tiện.',
+      },
       {
         id: 'injuries',
         title: 'Có người bị thương?',
@@ -156,7 +160,11 @@ export const DEFAULT_POLICIES: Array<{ id: string } & EscalationPolicyInput> = [
     resolveSlaSeconds: 86_400,
     steps: [
       { targets: [{ kind: 'on_duty', duty: 'operator' }], channels: ['in_app'], waitSeconds: 900 },
-      { targets: [{ kind: 'on_duty', duty: 'supervisor' }], channels: ['in_app', 'email'], waitSeconds: 3600 },
+      {
+        targets: [{ kind: 'on_duty', duty: 'supervisor' }],
+        channels: ['in_app', 'email'],
+        waitSeconds: 3600,
+      },
     ],
   },
 ];

@@ -28,7 +28,11 @@ export const EVENT_TYPE_VI: Record<EventType, string> = {
 
 /** SMS travels without diacritics: shorter, and every handset shows it. */
 export function withoutDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 const timeVn = (iso: string) =>

@@ -12,7 +12,13 @@ const base = {
   priority: 'P2' as const,
 };
 // 08:30 in Vietnam.
-const event = { type: 'wrong_way' as const, severity: 'critical' as const, areaId: 'w1', cameraId: 'cam-1', ts: '2026-05-01T01:30:00Z' };
+const event = {
+  type: 'wrong_way' as const,
+  severity: 'critical' as const,
+  areaId: 'w1',
+  cameraId: 'cam-1',
+  ts: '2026-05-01T01:30:00Z',
+};
 
 describe('rule matching', () => {
   it('reads windows in Vietnam time and wraps past midnight', () => {
@@ -37,7 +43,13 @@ describe('rule matching', () => {
   });
 
   it('when a maintenance window covers the camera at the event time, then it suppresses', () => {
-    const w = { cameraIds: ['cam-1'], areaIds: null, eventTypes: null, startsAt: '2026-05-01T01:00:00Z', endsAt: '2026-05-01T02:00:00Z' };
+    const w = {
+      cameraIds: ['cam-1'],
+      areaIds: null,
+      eventTypes: null,
+      startsAt: '2026-05-01T01:00:00Z',
+      endsAt: '2026-05-01T02:00:00Z',
+    };
     expect(suppressionFor([w], event)).toBe(w);
     expect(suppressionFor([w], { ...event, cameraId: 'cam-2' })).toBeNull();
     expect(suppressionFor([w], { ...event, ts: '2026-05-01T02:00:00Z' })).toBeNull();

@@ -18,7 +18,11 @@ const steps = [
   { id: 'photo', title: 'Photo', required: false },
 ].map((s) => sopStepSchema.parse(s));
 
-const rec = (stepId: string, outcome: 'done' | 'skipped' = 'done', answer: string | null = null): SopStepRecord => ({
+const rec = (
+  stepId: string,
+  outcome: 'done' | 'skipped' = 'done',
+  answer: string | null = null,
+): SopStepRecord => ({
   stepId,
   outcome,
   answer,
@@ -42,7 +46,12 @@ describe('SOP progress', () => {
   });
 
   it('when the answer is yes, then the call-115 step is on the path, and compliance counts required steps only', () => {
-    const records = [rec('verify'), rec('injuries', 'done', 'yes'), rec('call-115'), rec('dispatch', 'skipped')];
+    const records = [
+      rec('verify'),
+      rec('injuries', 'done', 'yes'),
+      rec('call-115'),
+      rec('dispatch', 'skipped'),
+    ];
     const p = sopPath(steps, records);
     expect(p.path).toEqual(['verify', 'injuries', 'call-115', 'dispatch', 'photo']);
     expect(p.skippedRequired).toBe(1);
@@ -53,7 +62,9 @@ describe('SOP progress', () => {
 
   it('when a step is off the path, lacks its answer or its note, then the action is refused naming the field', () => {
     expect(checkStepAction(steps, [], { stepId: 'dispatch', outcome: 'done' })?.field).toBe('stepId');
-    expect(checkStepAction(steps, [], { stepId: 'injuries', outcome: 'done', answer: 'maybe' })?.field).toBe('answer');
+    expect(checkStepAction(steps, [], { stepId: 'injuries', outcome: 'done', answer: 'maybe' })?.field).toBe(
+      'answer',
+    );
     const yes = [rec('verify'), rec('injuries', 'done', 'yes')];
     expect(checkStepAction(steps, yes, { stepId: 'call-115', outcome: 'done' })?.field).toBe('note');
     expect(checkStepAction(steps, yes, { stepId: 'call-115', outcome: 'skipped' })?.field).toBe('note');

@@ -75,7 +75,12 @@ export function sopPath(steps: readonly SopStep[], records: readonly SopStepReco
 export function checkStepAction(
   steps: readonly SopStep[],
   records: readonly SopStepRecord[],
-  action: { stepId: string; outcome: 'done' | 'skipped'; answer?: string | undefined; note?: string | undefined },
+  action: {
+    stepId: string;
+    outcome: 'done' | 'skipped';
+    answer?: string | undefined;
+    note?: string | undefined;
+  },
 ): { field: string; message: string } | null {
   const step = steps.find((s) => s.id === action.stepId);
   if (!step) return { field: 'stepId', message: 'no such step in this procedure' };

@@ -37,7 +37,10 @@ export function createAckLinkRoutes(alerts: AlertService): Router {
       const found = await alerts.peekLink(token);
       res.setHeader('cache-control', 'no-store');
       if (!found) {
-        res.status(404).type('html').send(page('Liên kết không hợp lệ', '<h1>Liên kết không hợp lệ hoặc đã hết hạn</h1>'));
+        res
+          .status(404)
+          .type('html')
+          .send(page('Liên kết không hợp lệ', '<h1>Liên kết không hợp lệ hoặc đã hết hạn</h1>'));
         return;
       }
       res.type('html').send(
@@ -57,7 +60,10 @@ export function createAckLinkRoutes(alerts: AlertService): Router {
       const done = await alerts.acknowledgeByLink(token, req.ip ?? null);
       res.setHeader('cache-control', 'no-store');
       if (!done) {
-        res.status(404).type('html').send(page('Liên kết không hợp lệ', '<h1>Liên kết không hợp lệ hoặc đã hết hạn</h1>'));
+        res
+          .status(404)
+          .type('html')
+          .send(page('Liên kết không hợp lệ', '<h1>Liên kết không hợp lệ hoặc đã hết hạn</h1>'));
         return;
       }
       const text =
@@ -66,9 +72,12 @@ export function createAckLinkRoutes(alerts: AlertService): Router {
           : done.outcome === 'already'
             ? `Cảnh báo đã được ${escape(done.alert.acknowledgedBy ?? '')} xác nhận trước đó.`
             : 'Cảnh báo đã được đóng.';
-      res.status(done.outcome === 'acknowledged' ? 200 : 409).type('html').send(
-        page('Xác nhận cảnh báo', `<h1 data-outcome="${done.outcome}">${text}</h1>${summary(done.alert)}`),
-      );
+      res
+        .status(done.outcome === 'acknowledged' ? 200 : 409)
+        .type('html')
+        .send(
+          page('Xác nhận cảnh báo', `<h1 data-outcome="${done.outcome}">${text}</h1>${summary(done.alert)}`),
+        );
     }),
   );
   return router;

@@ -152,11 +152,22 @@ export function createAlertAdminRoutes(deps: {
   router.post(
     '/outbox/:id/retry',
     handle(async (req, res) => {
-      const id = parseInput(z.object({ id: z.coerce.number().int().positive() }), req.params, 'message id').id;
+      const id = parseInput(
+        z.object({ id: z.coerce.number().int().positive() }),
+        req.params,
+        'message id',
+      ).id;
       const a = actorOf(req, res);
       const message = await deps.outbox.retry(id);
       if (!message) throw notFound('Failed message');
-      await deps.audit.record({ actorId: a.id, actorName: a.name, action: 'alert.outbox.retry', target: String(id), ip: a.ip, detail: {} });
+      await deps.audit.record({
+        actorId: a.id,
+        actorName: a.name,
+        action: 'alert.outbox.retry',
+        target: String(id),
+        ip: a.ip,
+        detail: {},
+      });
       res.json(message);
     }),
   );
@@ -178,10 +189,29 @@ export function createAlertAdminRoutes(deps: {
         plate: input.plate,
         metadata: { drill: true, by: p.user.username },
       };
-      const outcome = await deps.ingest.submit({ format: 'native', source: `drill:${p.user.username}`, body: { decoded: event } });
-      await deps.audit.record({ actorId: a.id, actorName: a.name, action: 'alert.drill', target: input.cameraId, ip: a.ip, detail: { ...input, outcome: outcome.outcome } });
+      const outcome = await deps.ingest.submit({
+        format: 'native',
+        source: `drill:${p.user.username}`,
+        body: { decoded: event },
+      });
+      await deps.audit.record({
+        actorId: a.id,
+        actorName: a.name,
+        action: 'alert.drill',
+        target: input.cameraId,
+        ip: a.ip,
+        detail: { ...input, outcome: outcome.outcome },
+      });
       if (outcome.outcome !== 'stored')
-        res.status(400).json({ error: { code: 'bad_request', message: `Drill event ${outcome.outcome}`, fields: { cameraId: 'reason' in outcome ? outcome.reason : outcome.outcome } } });
+        res
+          .status(400)
+          .json({
+            error: {
+              code: 'bad_request',
+              message: `Drill event ${outcome.outcome}`,
+              fields: { cameraId: 'reason' in outcome ? outcome.reason : outcome.outcome },
+            },
+          });
       else res.status(201).json({ eventId: event.id });
     }),
   );

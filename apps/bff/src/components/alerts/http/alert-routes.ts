@@ -30,7 +30,11 @@ export function actorOf(req: { ip?: string | undefined }, res: Response): Actor 
  * The alert queue and its handling. Reading needs `alert:view`; acting needs `alert:handle`. An alert outside the
  * caller's jurisdiction or clearance answers 404, like one that does not exist.
  */
-export function createAlertRoutes(deps: { alerts: AlertService; admin: AlertAdmin; outbox: NotifyOutbox }): Router {
+export function createAlertRoutes(deps: {
+  alerts: AlertService;
+  admin: AlertAdmin;
+  outbox: NotifyOutbox;
+}): Router {
   const { alerts } = deps;
   const router = Router();
   router.use(requirePermission('alert:view'));

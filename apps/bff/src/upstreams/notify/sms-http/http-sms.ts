@@ -38,7 +38,10 @@ export function createHttpSmsAdapter(options: {
         const raw = await res.text();
         if (!res.ok) return httpFailure(res.status, raw);
         const parsed = answerSchema.safeParse(raw ? JSON.parse(raw) : {});
-        return { ok: true, providerId: parsed.success && parsed.data.id !== undefined ? String(parsed.data.id) : null };
+        return {
+          ok: true,
+          providerId: parsed.success && parsed.data.id !== undefined ? String(parsed.data.id) : null,
+        };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err), permanent: false };
       }

@@ -48,7 +48,8 @@ export function createZaloZnsAdapter(options: {
           return { ok: false, error: 'ZNS answer is not JSON', permanent: false };
         }
         const answer = znsAnswerSchema.safeParse(json);
-        if (!answer.success) return { ok: false, error: 'ZNS answer does not match its contract', permanent: false };
+        if (!answer.success)
+          return { ok: false, error: 'ZNS answer does not match its contract', permanent: false };
         if (answer.data.error !== 0)
           return {
             ok: false,
