@@ -65,7 +65,7 @@ export const testIds = {
   alerts: {
     page: 'alerts-page',
     queue: 'alert-queue',
-    /** One queue row; `data-alert-id`, `data-priority`, `data-status`, `data-level`, `data-active` tell its state. */
+    /** One queue row; `data-alert-id`, `data-camera-id`, `data-priority`, `data-status`, `data-level`, `data-active` tell its state. */
     row: 'alert-row',
     scope: (scope: string) => `alert-scope-${scope}`,
     mute: 'alert-mute',

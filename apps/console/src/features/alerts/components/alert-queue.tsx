@@ -53,6 +53,7 @@ export function AlertQueue({ alerts, cursor, openId, now, label, onCursor, onOpe
           ].join(' ')}
           data-testid={testIds.alerts.row}
           data-alert-id={a.id}
+          data-camera-id={a.cameraId ?? ''}
           data-priority={a.priority}
           data-status={a.status}
           data-level={a.escalationLevel}

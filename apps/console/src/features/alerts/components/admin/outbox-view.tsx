@@ -16,6 +16,15 @@ export function OutboxView() {
   const outbox = useOutbox();
   const retry = useAdminMutation((id: number) => api.alertAdmin.retry(id), [queryKeys.alertAdmin.outbox()]);
   const fmt = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
+  // The BFF records why a message was sent in a fixed form; shown in the reader's language.
+  const why = (reason: string) => {
+    const level = /level (\d+)$/.exec(reason)?.[1];
+    if (reason.startsWith('manual escalation')) return t('alerts.admin.outbox.why.manual', { level });
+    if (reason.startsWith('escalation level')) return t('alerts.admin.outbox.why.escalation', { level });
+    if (reason === 'assigned') return t('alerts.admin.outbox.why.assigned');
+    if (reason === 'required SOP step skipped') return t('alerts.admin.outbox.why.sopSkip');
+    return reason;
+  };
   return (
     <Panel
       title={t('alerts.admin.outbox.title')}
@@ -55,7 +64,10 @@ export function OutboxView() {
               </td>
               <td>
                 <strong>{m.subject}</strong>
-                <small className="c2-admin-muted"> · {m.reason}</small>
+                <small className="c2-admin-muted" title={m.body}>
+                  {' '}
+                  · {why(m.reason)}
+                </small>
                 {m.lastError ? <small className="c2-admin-err"> · {m.lastError}</small> : null}
               </td>
               <td>

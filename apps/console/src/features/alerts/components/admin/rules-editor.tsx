@@ -221,7 +221,7 @@ export function RulesEditor() {
                 data-testid={fid('group')}
               />
             </Field>
-            <Field label={t('alerts.admin.rules.window')} name="window">
+            <Field label={t('alerts.admin.rules.window')} name="window" wide>
               <span className="c2-admin-inline">
                 <input
                   type="time"
