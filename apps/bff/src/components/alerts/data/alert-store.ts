@@ -324,13 +324,31 @@ export async function selectDeadline(
   );
 }
 
-/** Deadlines that are due, claimed so that no other instance acts on them until this transaction ends. */
-export async function claimDueDeadlines(q: Queryable, limit: number): Promise<DeadlineRow[]> {
-  return q.query<DeadlineRow>(
-    `SELECT * FROM alert_deadlines WHERE due_at <= clock_timestamp()
-     ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+/**
+ * Deadlines that are due, with their alerts, claimed so that no other instance acts on them until this
+ * transaction ends. An alert a user is changing right now is skipped for this tick (milliseconds away): waiting
+ * for its lock while holding the deadline's could deadlock against that very change.
+ */
+export async function claimDueDeadlines(
+  q: Queryable,
+  limit: number,
+): Promise<{ deadline: DeadlineRow; alert: AlertRow }[]> {
+  const rows = await q.query<{ d: DeadlineRow; a: AlertRow }>(
+    `SELECT to_jsonb(d) AS d, to_jsonb(a) AS a FROM alert_deadlines d JOIN alerts a ON a.id = d.alert_id
+     WHERE d.due_at <= clock_timestamp()
+     ORDER BY d.due_at LIMIT $1 FOR UPDATE OF d, a SKIP LOCKED`,
     [limit],
   );
+  return rows.map((r) => ({ deadline: reviveDates(r.d), alert: reviveDates(r.a) }));
+}
+
+const DATE_KEY = /(_at|_deadline)$/;
+/** to_jsonb turns timestamps into strings; rows read that way get their Dates back. */
+function reviveDates<T extends object>(row: T): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out))
+    if (DATE_KEY.test(k) && typeof v === 'string') out[k] = new Date(v);
+  return out as T;
 }
 
 export async function nextDueAt(q: Queryable): Promise<Date | null> {

@@ -86,6 +86,8 @@ interface Work {
   now: Date;
   touched: Map<string, AlertRow>;
   enqueued: boolean;
+  /** People per target, looked up once per transaction: a burst of alerts on one policy asks the same thing. */
+  people: Map<string, Person[]>;
 }
 
 const ACK_LINK_TTL_MS = 24 * 3600_000;
@@ -133,7 +135,7 @@ export function createAlertService(deps: {
 
   async function inTx<T>(fn: (w: Work) => Promise<T>): Promise<T> {
     const out = await db.tx(async (q) => {
-      const w: Work = { q, now: await dbNow(q), touched: new Map(), enqueued: false };
+      const w: Work = { q, now: await dbNow(q), touched: new Map(), enqueued: false, people: new Map() };
       const result = await fn(w);
       const items = await eventLog.appendWithin(
         q,
@@ -153,21 +155,26 @@ export function createAlertService(deps: {
 
   // --- notifications ---
 
-  async function recipientsOf(
-    q: Queryable,
-    targets: readonly NotifyTarget[],
-    row: AlertRow,
-  ): Promise<Person[]> {
+  async function peopleOf(w: Work, t: NotifyTarget): Promise<Person[]> {
+    const key = JSON.stringify(t);
+    let people = w.people.get(key);
+    if (!people) {
+      people =
+        t.kind === 'user'
+          ? [await selectPerson(w.q, t.userId)].filter((p): p is Person => p !== null)
+          : t.kind === 'role'
+            ? await selectPeopleByRole(w.q, t.role)
+            : await selectOnDuty(w.q, t.duty);
+      w.people.set(key, people);
+    }
+    return people;
+  }
+
+  async function recipientsOf(w: Work, targets: readonly NotifyTarget[], row: AlertRow): Promise<Person[]> {
     const found = new Map<string, Person>();
     for (const t of targets) {
-      const people =
-        t.kind === 'user'
-          ? [await selectPerson(q, t.userId)].filter((p): p is Person => p !== null)
-          : t.kind === 'role'
-            ? await selectPeopleByRole(q, t.role)
-            : await selectOnDuty(q, t.duty);
       // Nobody hears of an alert they could not open: jurisdiction and clearance apply to notifications too.
-      for (const p of people) if (canSee(p, row)) found.set(p.id, p);
+      for (const p of await peopleOf(w, t)) if (canSee(p, row)) found.set(p.id, p);
     }
     return [...found.values()];
   }
@@ -236,7 +243,7 @@ export function createAlertService(deps: {
     const step = row.policy!.steps[firing.step]!;
     const level = Math.max(row.escalation_level, levelOf(firing));
     const raisedLevel = level > row.escalation_level && level > 1;
-    const people = await recipientsOf(w.q, step.targets, row);
+    const people = await recipientsOf(w, step.targets, row);
     const sent = await notify(
       w,
       { ...row, escalation_level: level },
@@ -452,13 +459,7 @@ export function createAlertService(deps: {
     return inTx(async (w) => {
       const due = await claimDueDeadlines(w.q, 50);
       let acted = 0;
-      for (const d of due) {
-        // An alert being changed by a user right now is left for the next tick (milliseconds away): waiting for
-        // its lock while holding the deadline's could deadlock against that very change.
-        const row = (
-          await w.q.query<AlertRow>('SELECT * FROM alerts WHERE id = $1 FOR UPDATE SKIP LOCKED', [d.alert_id])
-        )[0];
-        if (!row) continue;
+      for (const { deadline: d, alert: row } of due) {
         lateness.observe(Math.max(0, (w.now.getTime() - new Date(d.due_at).getTime()) / 1000));
         if (d.kind === 'escalation')
           await runEscalation(w, row, {

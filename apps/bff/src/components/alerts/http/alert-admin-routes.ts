@@ -203,15 +203,13 @@ export function createAlertAdminRoutes(deps: {
         detail: { ...input, outcome: outcome.outcome },
       });
       if (outcome.outcome !== 'stored')
-        res
-          .status(400)
-          .json({
-            error: {
-              code: 'bad_request',
-              message: `Drill event ${outcome.outcome}`,
-              fields: { cameraId: 'reason' in outcome ? outcome.reason : outcome.outcome },
-            },
-          });
+        res.status(400).json({
+          error: {
+            code: 'bad_request',
+            message: `Drill event ${outcome.outcome}`,
+            fields: { cameraId: 'reason' in outcome ? outcome.reason : outcome.outcome },
+          },
+        });
       else res.status(201).json({ eventId: event.id });
     }),
   );

@@ -28,7 +28,7 @@ export function RosterEditor() {
   const fmt = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <div className="c2-admin-split">
+    <div className="c2-admin-split c2-admin-split--even">
       <Panel title={t('alerts.admin.roster.title')} className="c2-admin-wide">
         <table className="c2-admin-table" data-testid={testIds.alertAdmin.roster}>
           <thead>
