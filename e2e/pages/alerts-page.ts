@@ -14,6 +14,10 @@ export class AlertsPage {
   get detailStatus() {
     return this.page.getByTestId(testIds.alerts.detailStatus);
   }
+  /** The newest in-console notification addressed to the user. */
+  get notice() {
+    return this.page.getByTestId(testIds.alerts.notice);
+  }
   get timelineItems() {
     return this.page.getByTestId(testIds.alerts.timelineItem);
   }

@@ -1,5 +1,7 @@
 import { test, expect } from '../fixtures/test';
+import { accountOf } from '../fixtures/accounts';
 import { alertDrills } from '../fixtures/alert-drills';
+import { LoginPage } from '../pages/login-page';
 import { AlertAdminPage } from '../pages/alert-admin-page';
 import { AlertsPage } from '../pages/alerts-page';
 import { AppShell } from '../pages/app-shell';
@@ -17,10 +19,12 @@ test.describe('shift operator and alerts', () => {
     const policy = await drills.quickPolicy('Diễn tập leo thang nhanh', 3);
     await drills.rule('Diễn tập ngược chiều', [worked!, ignored!], policy);
 
-    await loginAs('operator');
+    // Straight to the queue (the operator's home is the map, which is not what this journey is about).
+    await page.goto('/login?next=%2Falerts');
+    await new LoginPage(page).submit(accountOf('operator').username, accountOf('operator').password);
     const shell = new AppShell(page);
     await shell.expectLive();
-    await shell.nav('alerts').click();
+    await expect(shell.nav('alerts')).toHaveAttribute('aria-current', 'page');
     const alerts = new AlertsPage(page);
     await expect(alerts.root).toBeVisible();
     const cuesBefore = Number(await alerts.root.getAttribute('data-cues'));
@@ -33,6 +37,8 @@ test.describe('shift operator and alerts', () => {
     await expect
       .poll(async () => Number(await alerts.root.getAttribute('data-cues')))
       .toBeGreaterThan(cuesBefore);
+    // The policy's first level notified the operator on duty, in the console.
+    await expect(alerts.notice).toBeVisible();
 
     // Keyboard: pick the row, step away and back (J/K), open it (Enter), acknowledge it (A).
     await row.click();

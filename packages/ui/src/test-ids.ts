@@ -70,6 +70,8 @@ export const testIds = {
     scope: (scope: string) => `alert-scope-${scope}`,
     mute: 'alert-mute',
     keyboardHelp: 'alert-keyboard-help',
+    /** The newest in-console notification addressed to the user, while its alert waits. */
+    notice: 'alert-notice',
     empty: 'alert-queue-empty',
     detail: 'alert-detail',
     detailStatus: 'alert-detail-status',

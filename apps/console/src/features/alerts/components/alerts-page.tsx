@@ -8,7 +8,7 @@ import { SegmentedControl } from '@c2/ui/components/segmented-control/segmented-
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { ToastViewport } from '@c2/ui/components/toast/toast';
 import { testIds } from '@c2/ui/test-ids';
-import { useAlertAction, useAlertList, type Scope } from '../api/alert-queries';
+import { useAlertAction, useAlertList, useMyNotifications, type Scope } from '../api/alert-queries';
 import { alertToastStore } from '../hooks/use-alert-toasts';
 import { useNow } from '../hooks/use-now';
 import { useP1Cue } from '../hooks/use-p1-cue';
@@ -25,7 +25,7 @@ const typing = (el: EventTarget | null) =>
  * or a reload brings it back.
  */
 export function AlertsPage({ canHandle }: { canHandle: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [scope, setScope] = useState<Scope>('active');
   const list = useAlertList(scope);
@@ -36,6 +36,7 @@ export function AlertsPage({ canHandle }: { canHandle: boolean }) {
   const openId = params.get('alert');
   const [cursor, setCursor] = useState<string | null>(openId);
   const [form, setForm] = useState<PendingForm>(null);
+  const mine = useMyNotifications();
   const toasts = useStore(alertToastStore, (s) => s.toasts);
   const dismiss = useStore(alertToastStore, (s) => s.dismiss);
 
@@ -76,6 +77,9 @@ export function AlertsPage({ canHandle }: { canHandle: boolean }) {
   });
 
   const unacked = alerts.filter((a) => a.status === 'open' || a.status === 'escalated').length;
+  // The newest in-console notification that named me, while its alert still waits for someone.
+  const waiting = new Map(alerts.filter((a) => !a.acknowledgedAt).map((a) => [a.id, a]));
+  const notice = (mine.data ?? []).find((m) => m.alertId && waiting.has(m.alertId));
   return (
     <div className="c2-alerts" data-testid={testIds.alerts.page} data-cues={cue.cues}>
       <section className="c2-alerts__queue" aria-label={t('alerts.queue')}>
@@ -106,6 +110,19 @@ export function AlertsPage({ canHandle }: { canHandle: boolean }) {
             {cue.muted ? t('alerts.unmute') : t('alerts.mute')}
           </Button>
         </header>
+        {notice ? (
+          <div className="c2-alerts__notice" role="status" data-testid={testIds.alerts.notice}>
+            <span>
+              {t('alerts.notice', {
+                time: new Date(notice.createdAt).toLocaleTimeString(i18n.language),
+                subject: notice.subject,
+              })}
+            </span>
+            <Button size="sm" variant="primary" onClick={() => open(notice.alertId)}>
+              {t('alerts.noticeOpen')}
+            </Button>
+          </div>
+        ) : null}
         {list.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : list.isError ? (
