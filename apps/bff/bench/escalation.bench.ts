@@ -6,6 +6,7 @@
  *   node --import tsx apps/bff/bench/escalation.bench.ts
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { fmt, percentile, ratio } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { INGEST_HEADERS, signIngest } from '../src/components/events/http/ingest-webhook';
@@ -141,5 +142,11 @@ writeBenchSection({
     table(['case', 'p50 ms', 'p99 ms', 'max ms', 'p99 vs baseline'], rows),
     '',
     Math.max(...late) <= 1000 ? 'Within budget.' : '**Over budget.**',
+    '',
+    // PGlite runs every query on one thread, so a busy machine shows directly in these figures.
+    `Load average during the run: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} on ${os.cpus().length} cores.`,
   ].join('\n'),
 });
