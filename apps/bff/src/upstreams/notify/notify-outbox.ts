@@ -133,21 +133,23 @@ export function createNotifyOutbox(deps: {
          SELECT id FROM notify_outbox
          WHERE (status IN ('pending', 'failed') AND next_attempt_at <= clock_timestamp())
             OR (status = 'sending' AND lease_until < clock_timestamp())
-         ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
+         ORDER BY id LIMIT 50 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
     );
   }
 
-  async function settle(row: OutboxRow, result: SendResult): Promise<void> {
-    if (result.ok) {
-      sent.inc({ channel: row.channel, outcome: 'sent' });
-      await db.query(
-        `UPDATE notify_outbox SET status = 'sent', sent_at = clock_timestamp(), last_error = NULL,
-           lease_until = NULL, next_attempt_at = NULL WHERE id = $1`,
-        [row.id],
-      );
-      return;
-    }
+  /** Marks delivered messages in one statement: a burst of escalations sends hundreds at once. */
+  async function settleSent(rows: readonly OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    for (const r of rows) sent.inc({ channel: r.channel, outcome: 'sent' });
+    await db.query(
+      `UPDATE notify_outbox SET status = 'sent', sent_at = clock_timestamp(), last_error = NULL,
+         lease_until = NULL, next_attempt_at = NULL WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
+  }
+
+  async function settleFailed(row: OutboxRow, result: Extract<SendResult, { ok: false }>): Promise<void> {
     const dead = result.permanent || row.attempts >= deps.maxAttempts;
     sent.inc({ channel: row.channel, outcome: dead ? 'dead' : 'retry' });
     logger.warn(
@@ -162,7 +164,7 @@ export function createNotifyOutbox(deps: {
     );
   }
 
-  async function deliver(row: OutboxRow): Promise<void> {
+  async function deliver(row: OutboxRow): Promise<OutboxRow | null> {
     const message: OutgoingMessage = {
       id: row.id,
       channel: row.channel,
@@ -177,14 +179,17 @@ export function createNotifyOutbox(deps: {
     const result = await adapter
       .send(message)
       .catch((err: unknown): SendResult => ({ ok: false, error: String(err), permanent: false }));
-    await settle(row, result);
+    if (result.ok) return row;
+    await settleFailed(row, result);
+    return null;
   }
 
   async function pass(): Promise<void> {
     for (;;) {
       const rows = await claim();
       if (rows.length === 0) return;
-      await Promise.all(rows.map((r) => deliver(r)));
+      const done = await Promise.all(rows.map((r) => deliver(r)));
+      await settleSent(done.filter((r): r is OutboxRow => r !== null));
       const ok = rows.map((r) => r.id);
       for (const l of delivered) l(ok);
     }

@@ -427,7 +427,9 @@ export function createAlertService(deps: {
 
   async function processInbox(): Promise<number> {
     return inTx(async (w) => {
-      const rows = await claimInbox(w.q, 100);
+      // Small batches: an alert's clock starts when its transaction does, and its deadlines become visible only at
+      // commit, so a long transaction would make every alert of a burst start late.
+      const rows = await claimInbox(w.q, 20);
       if (rows.length === 0) return 0;
       const cfg: PassConfig = {
         rules: (await selectRules(w.q)).filter((r) => r.enabled),
@@ -457,7 +459,7 @@ export function createAlertService(deps: {
 
   async function tickDeadlines(): Promise<number> {
     return inTx(async (w) => {
-      const due = await claimDueDeadlines(w.q, 50);
+      const due = await claimDueDeadlines(w.q, 20);
       let acted = 0;
       for (const { deadline: d, alert: row } of due) {
         lateness.observe(Math.max(0, (w.now.getTime() - new Date(d.due_at).getTime()) / 1000));
