@@ -113,7 +113,7 @@ export function createNotifyOutbox(deps: {
   pollMs?: number;
 }) {
   const { db, adapters, logger } = deps;
-  const pollMs = deps.pollMs ?? 250;
+  const pollMs = deps.pollMs ?? 500;
   const sent = new client.Counter({
     name: 'c2_notify_messages_total',
     help: 'Notification delivery attempts by channel and outcome (sent, retry, dead)',

@@ -25,6 +25,7 @@ import {
   claimDueDeadlines,
   claimInbox,
   dbNow,
+  nextDueAt,
   deleteDeadline,
   deleteInbox,
   insertActivity,
@@ -118,8 +119,9 @@ export function createAlertService(deps: {
   pollMs?: number;
 }) {
   const { db, eventLog, outbox, audit, logger } = deps;
-  const pollMs = deps.pollMs ?? 200;
+  const pollMs = deps.pollMs ?? 500;
   let linkSecret = '';
+  let stopWatching = () => {};
   const raised = new client.Counter({
     name: 'c2_alerts_total',
     help: 'Events handled by the alert rules, by outcome (raised, grouped, suppressed)',
@@ -150,6 +152,8 @@ export function createAlertService(deps: {
     });
     eventLog.publish(out.items);
     if (out.enqueued) outbox.wake();
+    // Changed alerts may carry new or earlier deadlines.
+    if (out.items.length > 0) deadlineLoop.wake();
     return out.result;
   }
 
@@ -478,9 +482,15 @@ export function createAlertService(deps: {
 
   // --- the loops ---
 
-  function loop(name: string, pass: () => Promise<number>) {
+  /**
+   * A worker loop: runs passes while they find work, then sleeps for what `idle` says (the next deadline, capped
+   * so work another instance left behind is still picked up). A wake during a pass runs another one right after.
+   * PGlite runs queries on the event loop, so an idle loop must cost next to nothing.
+   */
+  function loop(name: string, pass: () => Promise<number>, idle: () => Promise<number>) {
     let timer: NodeJS.Timeout | null = null;
     let running: Promise<void> | null = null;
+    let again = false;
     let stopped = true;
     const schedule = (ms: number) => {
       if (stopped) return;
@@ -490,15 +500,18 @@ export function createAlertService(deps: {
     };
     const run = () => {
       if (stopped || running) return;
+      again = false;
       running = (async () => {
-        // Keep going while a pass found a full batch; then sleep until the next poll.
-        while (!stopped && (await pass()) > 0);
-      })()
-        .catch((err: unknown) => logger.error({ err, loop: name }, 'alert loop pass failed'))
-        .finally(() => {
-          running = null;
-          schedule(pollMs);
-        });
+        let next = pollMs;
+        try {
+          while (!stopped && (await pass()) > 0);
+          next = again ? 0 : await idle();
+        } catch (err) {
+          logger.error({ err, loop: name }, 'alert loop pass failed');
+        }
+        running = null;
+        schedule(next);
+      })();
     };
     return {
       start() {
@@ -506,7 +519,8 @@ export function createAlertService(deps: {
         schedule(0);
       },
       wake() {
-        if (!running) schedule(0);
+        if (running) again = true;
+        else schedule(0);
       },
       async stop() {
         stopped = true;
@@ -515,8 +529,13 @@ export function createAlertService(deps: {
       },
     };
   }
-  const inboxLoop = loop('inbox', processInbox);
-  const deadlineLoop = loop('deadlines', tickDeadlines);
+  // Events arrive with a wake after their commit; the poll only collects what a crashed instance left.
+  const inboxLoop = loop('inbox', processInbox, async () => 1000);
+  // Sleeps until the next deadline, never longer than the poll (another instance may have added an earlier one).
+  const deadlineLoop = loop('deadlines', tickDeadlines, async () => {
+    const due = await nextDueAt(db);
+    return due ? Math.min(pollMs, Math.max(5, due.getTime() - Date.now())) : pollMs;
+  });
 
   // --- use-cases of people ---
 
@@ -607,16 +626,20 @@ export function createAlertService(deps: {
         q,
         events.map((e) => ({ eventId: e.id, tier: deps.cameraRef(e.cameraId)?.tier ?? 2, event: e })),
       );
-      // The rows commit after this returns; a wake now may run before the commit, the poll catches that.
-      setTimeout(() => inboxLoop.wake(), 5).unref();
+      // The rows commit after this returns: the loop is woken when the ingest publishes them (see start).
     },
 
     async start(): Promise<void> {
+      // The ingest publishes its events after the commit that also wrote their inbox rows.
+      stopWatching = eventLog.onAppended((items) => {
+        if (items.some((i) => i.entry.topic === 'event.new')) inboxLoop.wake();
+      });
       linkSecret = await ensureSetting(db, 'ack_link_secret', randomBytes(32).toString('base64url'));
       inboxLoop.start();
       deadlineLoop.start();
     },
     async stop(): Promise<void> {
+      stopWatching();
       await inboxLoop.stop();
       await deadlineLoop.stop();
     },
