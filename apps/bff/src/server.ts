@@ -35,6 +35,12 @@ import { createUnitRoutes } from './components/units/http/unit-routes';
 import { createMapRoutes } from './components/map/http/map-routes';
 import { createUpstreams, type Upstreams } from './upstreams/create-upstreams';
 import { createSimControlRoutes } from './upstreams/vms/sim/sim-control-routes';
+import { adaptersFromConfig, createNotifyOutbox } from './upstreams/notify/notify-outbox';
+import { createAlertService } from './components/alerts/domain/alert-service';
+import { createAlertAdmin } from './components/alerts/domain/alert-admin';
+import { createAlertRoutes } from './components/alerts/http/alert-routes';
+import { createAlertAdminRoutes } from './components/alerts/http/alert-admin-routes';
+import { createAckLinkRoutes } from './components/alerts/http/ack-link-routes';
 
 export interface RunningServer {
   url: string;
@@ -124,6 +130,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     lateAfterMs: config.eventLateSeconds * 1000,
   });
+  const outbox = createNotifyOutbox({
+    db,
+    adapters: adaptersFromConfig(config),
+    maxAttempts: config.notifyMaxAttempts,
+    logger,
+    metrics,
+  });
+  // Acknowledge links point at PUBLIC_ORIGIN, or at this server once it knows its port.
+  let publicBase = config.publicOrigin ?? '';
+  const alerts = createAlertService({
+    db,
+    eventLog,
+    outbox,
+    audit,
+    cameraRef: cameras.ref,
+    publicBaseUrl: () => publicBase,
+    logger,
+    metrics,
+  });
+  const alertAdmin = createAlertAdmin({ db, audit });
+  ingest.onStoredWithin(alerts.inboxWithin);
 
   // --- HTTP surface ---
   app.get('/healthz', (_req, res) => {
@@ -182,6 +209,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/cameras', createCameraRoutes(cameras));
   api.use('/events', createEventRoutes(db, config.eventLateSeconds * 1000));
   api.use('/admin/dead-letters', createDeadLetterRoutes(db));
+  api.use('/alerts', createAlertRoutes({ alerts, admin: alertAdmin, outbox }));
+  api.use('/admin/alerts', createAlertAdminRoutes({ admin: alertAdmin, outbox, ingest, audit }));
   api.use('/units', createUnitRoutes(units));
   api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
   if (upstreams.sim) {
@@ -209,6 +238,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw notFound(`API route ${req.method} ${req.path}`);
   });
   app.use('/api', api);
+  app.use('/ack', createAckLinkRoutes(alerts));
   serveConsole(app, config.consoleDist, logger);
   app.use(createErrorHandler(logger, metrics));
 
@@ -216,6 +246,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await cameras.start();
   await upstreams.vms.start();
   await units.start();
+  await alertAdmin.seed(seeded);
+  await alerts.start();
+  outbox.start();
   await upstreams.units.start();
   const stopIngest = upstreams.analytics.onMessage((message) => ingest.submit(message));
   await upstreams.analytics.start();
@@ -230,6 +263,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  publicBase ||= url;
   logger.info({ url, db: db.kind, redis: Boolean(config.redisUrl) }, 'console BFF listening');
 
   let stopping: Promise<void> | null = null;
@@ -248,6 +282,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await upstreams.analytics.stop().catch(() => undefined);
         await ingest.flush();
         stopIngest();
+        await alerts.stop();
+        await outbox.stop();
         for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity]) {
           await u.stop().catch(() => undefined);
         }

@@ -28,4 +28,22 @@ export const queryKeys = {
   map: {
     context: () => ['map', 'context'] as const,
   },
+  alerts: {
+    all: () => ['alerts'] as const,
+    lists: () => ['alerts', 'list'] as const,
+    list: (scope: 'active' | 'closed' | 'all') => ['alerts', 'list', scope] as const,
+    detail: (id: string) => ['alerts', 'detail', id] as const,
+    people: () => ['alerts', 'people'] as const,
+    notifications: () => ['alerts', 'notifications'] as const,
+  },
+  alertAdmin: {
+    all: () => ['alert-admin'] as const,
+    rules: () => ['alert-admin', 'rules'] as const,
+    sops: () => ['alert-admin', 'sops'] as const,
+    policies: () => ['alert-admin', 'policies'] as const,
+    suppressions: () => ['alert-admin', 'suppressions'] as const,
+    roster: () => ['alert-admin', 'roster'] as const,
+    people: () => ['alert-admin', 'people'] as const,
+    outbox: () => ['alert-admin', 'outbox'] as const,
+  },
 };

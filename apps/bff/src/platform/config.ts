@@ -202,6 +202,47 @@ export const CONFIG_KEYS = {
     z.coerce.number().int().min(1).max(86400).default(120),
     'An event received this long after it happened is marked delayed (an edge backlog after an outage).',
   ),
+  smtpUrl: key(
+    'SMTP_URL',
+    optionalUrl,
+    'SMTP server for alert e-mail (smtp://user:pass@host:587 or smtps://…); unset: e-mail goes to the local outbox.',
+  ),
+  smtpFrom: key(
+    'SMTP_FROM',
+    z.string().min(3).default('Trung tâm chỉ huy giao thông <c2-alerts@localhost>'),
+    'Sender of alert e-mail.',
+  ),
+  smsGatewayUrl: key(
+    'SMS_GATEWAY_URL',
+    optionalUrl,
+    'HTTP SMS gateway: POST {to, text, brandname} as JSON; unset: SMS goes to the local outbox.',
+  ),
+  smsGatewayToken: key(
+    'SMS_GATEWAY_TOKEN',
+    z.string().min(8).optional(),
+    'Bearer token sent to the SMS gateway.',
+  ),
+  smsBrandname: key('SMS_BRANDNAME', z.string().max(11).default('CSGT'), 'SMS brandname (sender id).'),
+  zaloOaAccessToken: key(
+    'ZALO_OA_ACCESS_TOKEN',
+    z.string().min(8).optional(),
+    'Zalo Official Account access token for ZNS template messages; unset: Zalo goes to the local outbox.',
+  ),
+  zaloOaTemplateId: key(
+    'ZALO_OA_TEMPLATE_ID',
+    z.string().default('c2-alert'),
+    'ZNS template id of alert messages (params: priority, title, camera, level, time, ack_url).',
+  ),
+  zaloOaApiUrl: key(
+    'ZALO_OA_API_URL',
+    z.string().url().default('https://business.openapi.zalo.me/message/template'),
+    'ZNS template-message endpoint.',
+  ),
+  notifyMaxAttempts: key(
+    'NOTIFY_MAX_ATTEMPTS',
+    z.coerce.number().int().min(1).max(50).default(6),
+    'Delivery attempts per outbox message (exponential backoff from 2 s) before it is marked dead.',
+  ),
   mapStyleUrl: key(
     'MAP_STYLE_URL',
     optionalUrl,

@@ -4,7 +4,7 @@ import { queryKeys } from '@c2/api-client/query-keys';
 import type { Camera, CameraState, CameraSummary } from '@c2/api-client/schemas/camera';
 import { NO_EVENT_FILTER, type AnalyticsEvent, type EventPage } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
-import { createLiveCache, FEED_CAP, type LiveCache } from './live-cache';
+import { createLiveCache, FEED_CAP, patchAlertList, type LiveCache } from './live-cache';
 
 const T0 = '2026-11-22T01:00:00.000Z';
 const T1 = '2026-11-22T01:05:00.000Z';
@@ -161,5 +161,52 @@ describe('live cache', () => {
     const last = data.pages[0]!.events[FEED_CAP - 1]!;
     expect(last.id).toBe(`old-${FEED_CAP - 2}`);
     expect(data.pages[0]!.next).toBe(`${last.ts}~${last.id}`);
+  });
+});
+
+describe('alert.changed patches the queue', () => {
+  const base = {
+    priority: 'P2',
+    status: 'open',
+    type: 'wrong_way',
+    severity: 'critical',
+    title: 't',
+    ruleId: 'r',
+    cameraId: 'c',
+    cameraName: null,
+    eventId: 'e',
+    areaId: 'a',
+    count: 1,
+    snapshot: null,
+    createdAt: '2026-05-01T01:00:00.000Z',
+    lastEventAt: '2026-05-01T01:00:00.000Z',
+    updatedAt: '2026-05-01T01:00:00.000Z',
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    assigneeId: null,
+    assigneeName: null,
+    assignedAt: null,
+    escalationLevel: 0,
+    escalatedAt: null,
+    slaDeadline: null,
+    slaBreached: false,
+    resolvedAt: null,
+    resolvedBy: null,
+    outcomeNote: null,
+    sop: null,
+  } as const;
+  it('when an alert arrives, is newer, or closes, then the active list is upserted, ordered by priority, and loses closed ones', () => {
+    const a = { ...base, id: 'a' };
+    const b = { ...base, id: 'b', priority: 'P1' as const, createdAt: '2026-05-01T02:00:00.000Z' };
+    let list = patchAlertList([a], new Map([['b', b]]), 'active');
+    expect(list.map((x) => x.id)).toEqual(['b', 'a']);
+    const stale = { ...a, count: 9, updatedAt: '2026-05-01T00:00:00.000Z' };
+    expect(patchAlertList(list, new Map([['a', stale]]), 'active').find((x) => x.id === 'a')?.count).toBe(1);
+    list = patchAlertList(
+      list,
+      new Map([['b', { ...b, status: 'resolved' as const, updatedAt: '2026-05-01T03:00:00.000Z' }]]),
+      'active',
+    );
+    expect(list.map((x) => x.id)).toEqual(['a']);
   });
 });

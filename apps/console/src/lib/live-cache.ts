@@ -9,6 +9,7 @@ import {
 } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Unit } from '@c2/api-client/schemas/unit';
+import { CLOSED_STATUSES, type Alert, type AlertDetail } from '@c2/api-client/schemas/alert';
 
 /** The most events the first page of a live feed keeps; older ones are paged in again on demand. */
 export const FEED_CAP = 2000;
@@ -22,6 +23,31 @@ export interface LiveCache {
 }
 
 const isNewer = (a: CameraStatus, b: CameraStatus) => Date.parse(a.since) > Date.parse(b.since);
+
+/** The queue's order: most urgent first, then the longest waiting (closed lists: latest first). */
+export function alertOrder(scope: unknown): (a: Alert, b: Alert) => number {
+  return scope === 'active'
+    ? (a, b) => a.priority.localeCompare(b.priority) || Date.parse(a.createdAt) - Date.parse(b.createdAt)
+    : (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+}
+
+/** Upserts changed alerts into a cached list, dropping those that left its scope (an active list loses closed ones). */
+export function patchAlertList(
+  old: readonly Alert[],
+  changed: ReadonlyMap<string, Alert>,
+  scope: unknown,
+): Alert[] {
+  const fits = (a: Alert) => scope === 'all' || (scope === 'closed') === CLOSED_STATUSES.includes(a.status);
+  const byId = new Map(old.map((a) => [a.id, a]));
+  for (const [id, a] of changed) {
+    const known = byId.get(id);
+    // A replayed or overtaken entry must not undo a newer state.
+    if (known && Date.parse(known.updatedAt) > Date.parse(a.updatedAt)) continue;
+    if (fits(a)) byId.set(id, a);
+    else byId.delete(id);
+  }
+  return [...byId.values()].sort(alertOrder(scope));
+}
 
 /**
  * The bridge from the durable log to TanStack Query: camera status patches the camera list, its detail and the
@@ -83,7 +109,9 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       const statuses = new Map<string, CameraStatus>();
       const events: AnalyticsEvent[] = [];
       const units = new Map<string, Unit>();
+      const alerts = new Map<string, Alert>();
       for (const e of entries) {
+        if (e.topic === 'alert.changed') alerts.set(e.data.id, e.data);
         if (e.topic === 'camera.status') statuses.set(e.data.cameraId, e.data);
         else if (e.topic === 'event.new') events.push(e.data);
         else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
@@ -100,6 +128,25 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       }
 
       if (events.length > 0) patchEventLists(queryClient, events);
+
+      if (alerts.size > 0) {
+        for (const [key, old] of queryClient.getQueriesData<Alert[]>({
+          queryKey: queryKeys.alerts.lists(),
+        })) {
+          if (old) queryClient.setQueryData(key, patchAlertList(old, alerts, key[2]));
+        }
+        for (const [id, a] of alerts) {
+          const key = queryKeys.alerts.detail(id);
+          if (!queryClient.getQueryData<AlertDetail>(key)) continue;
+          queryClient.setQueryData<AlertDetail>(key, (old) => (old ? { ...old, alert: a } : old));
+          // The timeline grew too: refetched only where an alert is open on screen.
+          void queryClient.invalidateQueries({ queryKey: key, refetchType: 'active' });
+        }
+        void queryClient.invalidateQueries({
+          queryKey: queryKeys.alerts.notifications(),
+          refetchType: 'active',
+        });
+      }
 
       if (units.size > 0) {
         queryClient.setQueryData<Unit[]>(queryKeys.units.list(), (old) => {

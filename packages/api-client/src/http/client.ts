@@ -12,6 +12,7 @@ import {
   type EventFilter,
 } from '../schemas/event';
 import { mapContextSchema } from '../schemas/map';
+import { alertAdminApi, alertsApi } from './alerts-api';
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -105,6 +106,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     map: {
       context: () => request('GET', '/api/map/context', mapContextSchema),
     },
+    alerts: alertsApi(request),
+    alertAdmin: alertAdminApi(request),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

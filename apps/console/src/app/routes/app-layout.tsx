@@ -19,7 +19,9 @@ import { useConnectionState } from '../live-provider';
 export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission }> = [
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
+  { key: 'alerts', href: '/alerts', needs: 'alert:view' },
   { key: 'events', href: '/events', needs: 'event:view' },
+  { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure' },
   { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure' },
 ];
 

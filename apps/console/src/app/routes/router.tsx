@@ -108,6 +108,11 @@ export const router = createBrowserRouter([
         path: 'admin/dead-letters',
         lazy: () => import('./dead-letters-route').then((m) => ({ Component: m.DeadLettersRoute })),
       },
+      { path: 'alerts', lazy: () => import('./alerts-route').then((m) => ({ Component: m.AlertsRoute })) },
+      {
+        path: 'admin/alerts',
+        lazy: () => import('./alerts-route').then((m) => ({ Component: m.AlertAdminRoute })),
+      },
       { path: '*', Component: NotFound },
     ],
   },
