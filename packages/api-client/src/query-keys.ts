@@ -15,9 +15,11 @@ export const queryKeys = {
   },
   incidents: {
     all: () => ['incidents'] as const,
+    lists: () => ['incidents', 'list'] as const,
     list: (scope: 'open' | 'closed' | 'all') => ['incidents', 'list', scope] as const,
     detail: (id: string) => ['incidents', 'detail', id] as const,
     timeline: (id: string) => ['incidents', 'timeline', id] as const,
+    allSuggestions: () => ['incidents', 'suggestions'] as const,
     suggestions: (id: string) => ['incidents', 'suggestions', id] as const,
     cameras: (id: string) => ['incidents', 'cameras', id] as const,
     /** Recent events that may call for an incident and are not linked to one yet. */

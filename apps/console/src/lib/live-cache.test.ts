@@ -4,6 +4,7 @@ import { queryKeys } from '@c2/api-client/query-keys';
 import type { Camera, CameraState, CameraSummary } from '@c2/api-client/schemas/camera';
 import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
+import type { Incident } from '@c2/api-client/schemas/incident';
 import { createLiveCache, type LiveCache } from './live-cache';
 
 const T0 = '2026-11-22T01:00:00.000Z';
@@ -124,5 +125,37 @@ describe('live cache', () => {
     cache.apply([entry(event('late', '2026-11-22T00:59:00.000Z'))]);
 
     expect(queryClient.getQueryData<AnalyticsEvent[]>(key)?.map((e) => e.id)).toEqual(['e2', 'e1']);
+  });
+
+  it('when an incident changes, then open and closed lists gain or drop it, most urgent first, and its detail follows', () => {
+    const { queryClient, cache } = setup();
+    const incident = (id: string, priority: Incident['priority'], state: Incident['state']) =>
+      ({ id, priority, state, createdAt: T0 }) as unknown as Incident;
+    queryClient.setQueryData(queryKeys.incidents.list('open'), [incident('a', 'P2', 'dispatched')]);
+    queryClient.setQueryData(queryKeys.incidents.list('closed'), []);
+    queryClient.setQueryData(queryKeys.incidents.detail('a'), incident('a', 'P2', 'dispatched'));
+    const entry = (i: Incident): LogEntry => ({
+      seq: ++seq,
+      ts: T1,
+      areaId: 'a1',
+      topic: 'incident.changed',
+      data: i,
+    });
+
+    cache.apply([entry(incident('b', 'P1', 'acknowledged'))]);
+    expect(queryClient.getQueryData<Incident[]>(queryKeys.incidents.list('open'))?.map((i) => i.id)).toEqual([
+      'b',
+      'a',
+    ]);
+
+    cache.apply([entry(incident('a', 'P2', 'closed'))]);
+    expect(queryClient.getQueryData<Incident[]>(queryKeys.incidents.list('open'))?.map((i) => i.id)).toEqual([
+      'b',
+    ]);
+    expect(
+      queryClient.getQueryData<Incident[]>(queryKeys.incidents.list('closed'))?.map((i) => i.id),
+    ).toEqual(['a']);
+    expect(queryClient.getQueryData<Incident>(queryKeys.incidents.detail('a'))?.state).toBe('closed');
+    expect(queryClient.getQueryData(queryKeys.incidents.detail('b'))).toBeUndefined();
   });
 });

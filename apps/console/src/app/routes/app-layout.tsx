@@ -16,9 +16,16 @@ import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useConnectionState } from '../live-provider';
 
 /** The pages of the console and what a user needs to see them; the BFF enforces, this only hides. */
-export const PAGES: ReadonlyArray<{ key: 'overview' | 'map'; href: string; needs: Permission }> = [
+export const PAGES: ReadonlyArray<{
+  key: 'overview' | 'map' | 'incidents' | 'dispatch' | 'field';
+  href: string;
+  needs: Permission;
+}> = [
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
+  { key: 'incidents', href: '/incidents', needs: 'incident:view' },
+  { key: 'dispatch', href: '/dispatch', needs: 'unit:view' },
+  { key: 'field', href: '/field', needs: 'field:respond' },
 ];
 
 export function AppLayout({ session }: { session: SessionInfo }) {
