@@ -238,7 +238,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       accidentResponseTargetSeconds: config.accidentResponseTargetMinutes * 60,
     }),
   );
-  api.use('/field', createFieldRoutes({ dispatch, photoMaxBytes: config.photoMaxBytes }));
+  api.use('/field', createFieldRoutes({ dispatch, audit, photoMaxBytes: config.photoMaxBytes }));
   api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
   if (upstreams.sim) {
     api.use('/sim', requirePermission('system:configure'), (req, res, next) => {

@@ -1,4 +1,4 @@
-import { haversineMeters, polylineLengthMeters as polylineMeters, type LngLat } from './geo';
+import { haversineMeters, type LngLat } from './geo';
 import type { Road, RoadKind } from './roads';
 import type { Rng } from './rng';
 
@@ -105,11 +105,16 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
     }
   }
 
-  /** Dijkstra from `from` by an edge cost; stops early once `to` is settled (when given). */
+  /**
+   * Dijkstra from `from` by an edge cost; stops early once `to` is settled (when given). `meters` is the length of
+   * the cheapest path found, carried along so callers ranking by time also get distances without walking paths.
+   */
   function search(from: number, cost: (e: Edge) => number, to?: number) {
     const dist = new Float64Array(points.length).fill(Infinity);
+    const meters = new Float64Array(points.length).fill(Infinity);
     const prev = new Int32Array(points.length).fill(-1);
     dist[from] = 0;
+    meters[from] = 0;
     const heap = new MinHeap();
     heap.push(from, 0);
     while (heap.size > 0) {
@@ -120,12 +125,13 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
         const nd = d + cost(e);
         if (nd < (dist[e.to] as number)) {
           dist[e.to] = nd;
+          meters[e.to] = (meters[node] as number) + e.meters;
           prev[e.to] = node;
           heap.push(e.to, nd);
         }
       }
     }
-    return { dist, prev };
+    return { dist, meters, prev };
   }
 
   /** Vertices from `node` back along `prev` to the search origin. */
@@ -159,22 +165,14 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
     shortestPath,
     fastestFrom(from, speedKmh) {
       const mps = new Map<RoadKind, number>();
-      const { dist, prev } = search(from, (e) => {
+      const { dist, meters, prev } = search(from, (e) => {
         let v = mps.get(e.kind);
         if (v === undefined) mps.set(e.kind, (v = speedKmh(e.kind) / 3.6));
         return e.meters / v;
       });
-      const meters = new Float64Array(points.length).fill(Infinity);
-      const metersOf = (node: number): number => {
-        const known = meters[node] as number;
-        if (Number.isFinite(known) || !Number.isFinite(dist[node] as number)) return known;
-        const path = walkBack(prev, node);
-        meters[node] = polylineMeters(path);
-        return meters[node] as number;
-      };
       return {
         secondsTo: (node) => dist[node] as number,
-        metersTo: metersOf,
+        metersTo: (node) => meters[node] as number,
         pathFrom: (node) => (Number.isFinite(dist[node] as number) ? walkBack(prev, node) : null),
       };
     },

@@ -4,13 +4,18 @@ import { PHOTO_TYPES, noteRequestSchema, unitStatusRequestSchema } from '@c2/api
 import { badRequest } from '../../../platform/errors';
 import { handle, parseInput } from '../../../platform/http';
 import { requirePermission } from '../../auth/http/auth-guards';
+import type { AuditTrail } from '../../audit/domain/audit-trail';
 import type { DispatchService } from '../domain/dispatch-service';
 import { callerOf } from './caller';
 
 const attachmentParams = z.object({ attachmentId: z.string().uuid() });
 
 /** The field view's API: a field unit's crew sees and updates its own assignment only. */
-export function createFieldRoutes(deps: { dispatch: DispatchService; photoMaxBytes: number }): Router {
+export function createFieldRoutes(deps: {
+  dispatch: DispatchService;
+  audit: AuditTrail;
+  photoMaxBytes: number;
+}): Router {
   const { field } = deps.dispatch;
   const router = Router();
   router.use(requirePermission('field:respond'));
@@ -77,7 +82,16 @@ export function createFieldRoutes(deps: { dispatch: DispatchService; photoMaxByt
     '/attachments/:attachmentId',
     handle(async (req, res) => {
       const { attachmentId } = parseInput(attachmentParams, req.params, 'attachment');
-      const file = await field.attachment(callerOf(req, res).userId, attachmentId);
+      const { caller, userId } = callerOf(req, res);
+      const file = await field.attachment(userId, attachmentId);
+      await deps.audit.record({
+        actorId: caller.actor.id,
+        actorName: caller.actor.name,
+        action: 'field.attachment.read',
+        target: attachmentId,
+        ip: caller.ip,
+        detail: {},
+      });
       res.setHeader('content-type', file.contentType);
       res.setHeader('cache-control', 'private, max-age=3600');
       res.setHeader('x-content-type-options', 'nosniff');

@@ -48,21 +48,26 @@ function vertexIndex(graph: RoadGraph) {
   }
   return (p: LngLat): { node: number; meters: number } => {
     const [cx, cy] = cellOf(p);
+    // Ranking neighbours this close needs no trigonometry: squared equirectangular distance, haversine once.
+    const k = Math.cos((p[1] * Math.PI) / 180) ** 2;
     let best = -1;
-    let bestM = Infinity;
+    let bestD = Infinity;
     // A ring of cells around the point covers OFF_GRAPH_METERS (a cell is ~2 km); farther means off the graph.
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
         for (const i of cells.get(`${cx + dx},${cy + dy}`) ?? []) {
-          const m = haversineMeters(p, graph.point(i));
-          if (m < bestM) {
-            bestM = m;
+          const q = graph.point(i);
+          const d = (q[0] - p[0]) ** 2 * k + (q[1] - p[1]) ** 2;
+          if (d < bestD) {
+            bestD = d;
             best = i;
           }
         }
       }
     }
-    return best < 0 ? { node: graph.nearestNode(p), meters: Infinity } : { node: best, meters: bestM };
+    return best < 0
+      ? { node: graph.nearestNode(p), meters: Infinity }
+      : { node: best, meters: haversineMeters(p, graph.point(best)) };
   };
 }
 

@@ -51,6 +51,8 @@ export function CreateIncidentForm({
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [cameraQuery, setCameraQuery] = useState('');
+  // Judge the camera once the dispatcher has left the field or tried to submit, not at every keystroke.
+  const [cameraTouched, setCameraTouched] = useState(false);
   const create = useCreateIncident();
 
   const byCode = useMemo(
@@ -62,6 +64,7 @@ export function CreateIncidentForm({
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    setCameraTouched(true);
     if (!canSubmit) return;
     create.mutate(
       {
@@ -116,7 +119,8 @@ export function CreateIncidentForm({
               list="c2-incident-cameras"
               value={cameraQuery}
               onChange={(e) => setCameraQuery(e.target.value)}
-              error={cameraQuery && !pickedCamera ? t('incidents.field.cameraUnknown') : null}
+              onBlur={() => setCameraTouched(true)}
+              error={cameraTouched && !pickedCamera ? t('incidents.field.cameraUnknown') : null}
               data-testid={testIds.incidents.createCamera}
             />
             <datalist id="c2-incident-cameras">
@@ -155,7 +159,6 @@ export function CreateIncidentForm({
             type="submit"
             variant="primary"
             busy={create.isPending}
-            disabled={!canSubmit}
             data-testid={testIds.incidents.createSubmit}
           >
             {t('incidents.create')}
