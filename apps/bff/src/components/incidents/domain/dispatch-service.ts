@@ -154,8 +154,12 @@ export function createDispatchService(deps: {
 
   /** The field unit's current assignment (active, or the last one on an incident not yet closed). */
   async function fieldView(unitId: string): Promise<FieldAssignment> {
-    const unit = await selectUnit(db, unitId, null);
-    if (!unit) throw notFound('Unit');
+    const stored = await selectUnit(db, unitId, null);
+    if (!stored) throw notFound('Unit');
+    // The stored position lags by up to a few seconds; the crew's distance to the scene wants the newest fix.
+    const at = deps.positionOf(stored);
+    const unit: Unit =
+      at && stored.position ? { ...stored, position: { ...stored.position, lng: at[0], lat: at[1] } } : stored;
     const assignment = await selectCurrentAssignment(db, unitId);
     const row = assignment ? await selectIncidentRow(db, assignment.incident_id, null) : null;
     const notes = row ? await selectTimeline(db, row.id, ['note', 'attachment']) : [];

@@ -10,11 +10,15 @@ import { formatDistance, formatDuration, refusalKey } from '../../../lib/format'
 import { useSuggestions } from '../api/get-suggestions';
 import { useUnits } from '../api/get-units';
 import { useAssign, useRelease } from '../api/incident-mutations';
+import { useAbilities } from './abilities';
 import { UNIT_TONE } from './tones';
 
 /** Units sent to the incident with the time of every step, and the nearest free units to send, by ETA. */
-export function DispatchPanel({ incident: i, active }: { incident: Incident; active: boolean }) {
+export function DispatchPanel({ incident: i, active: open }: { incident: Incident; active: boolean }) {
   const { t } = useTranslation();
+  // Sending and releasing units is for dispatchers, and only while the incident is being handled.
+  const can = useAbilities();
+  const active = open && can.dispatch;
   const units = useUnits();
   const byId = new Map((units.data ?? []).map((u) => [u.id, u]));
   const assign = useAssign();

@@ -15,6 +15,7 @@ import { DispatchPanel } from './dispatch-panel';
 import { IncidentMeasures } from './incident-measures';
 import { IncidentTimeline } from './incident-timeline';
 import { NearbyCameras } from './nearby-cameras';
+import { useAbilities } from './abilities';
 import { PRIORITY_TONE, STATE_TONE } from './tones';
 
 /** One incident: what and where, the clock against the response target, units, cameras nearby, timeline. */
@@ -59,6 +60,7 @@ function IncidentHeader({ incident: i }: { incident: Incident }) {
   const close = useClose();
   const [closing, setClosing] = useState(false);
   const [outcome, setOutcome] = useState<IncidentOutcome>('handled');
+  const can = useAbilities();
   const failed = acknowledge.error ?? resolve.error ?? close.error;
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
@@ -94,7 +96,7 @@ function IncidentHeader({ incident: i }: { incident: Incident }) {
           .join(' · ')}
       </p>
       {i.description && <p className="c2-incident__description">{i.description}</p>}
-      <div className="c2-incident__actions">
+      <div className="c2-incident__actions" hidden={!can.manage}>
         {i.state === 'open' && (
           <Button
             variant="primary"

@@ -10,6 +10,7 @@ import { testIds } from '@c2/ui/test-ids';
 import { formatDuration } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { useIncidents } from '../api/get-incidents';
+import { useAbilities } from './abilities';
 import { PRIORITY_TONE, STATE_TONE } from './tones';
 
 type Scope = 'open' | 'closed';
@@ -28,6 +29,7 @@ export function IncidentList({
   const [scope, setScope] = useState<Scope>('open');
   const incidents = useIncidents(scope);
   const now = useNow();
+  const can = useAbilities();
 
   return (
     <Panel
@@ -47,15 +49,17 @@ export function IncidentList({
         />
       }
     >
-      <Button
-        size="sm"
-        variant="secondary"
-        className="c2-incidents__manual"
-        onClick={onCreate}
-        data-testid={testIds.incidents.createManual}
-      >
-        {t('incidents.createManual')}
-      </Button>
+      {can.manage && (
+        <Button
+          size="sm"
+          variant="secondary"
+          className="c2-incidents__manual"
+          onClick={onCreate}
+          data-testid={testIds.incidents.createManual}
+        >
+          {t('incidents.createManual')}
+        </Button>
+      )}
       {incidents.data && incidents.data.length > 0 ? (
         <ol className="c2-incidents__rows">
           {incidents.data.map((i) => (

@@ -10,6 +10,7 @@ import { formatDuration } from '../../../lib/format';
 import { useTimeline } from '../api/get-incident';
 import { useAddNote } from '../api/incident-mutations';
 import { useCameras } from '../api/get-cameras';
+import { useAbilities } from './abilities';
 
 /** Everything that happened to the incident, oldest first, with who and when; notes are added at the bottom. */
 export function IncidentTimeline({ incident }: { incident: Incident }) {
@@ -17,6 +18,7 @@ export function IncidentTimeline({ incident }: { incident: Incident }) {
   const timeline = useTimeline(incident.id);
   const addNote = useAddNote(incident.id);
   const [text, setText] = useState('');
+  const can = useAbilities();
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,7 +41,7 @@ export function IncidentTimeline({ incident }: { incident: Incident }) {
       ) : (
         <EmptyState title={t('app.loading')} />
       )}
-      {incident.state !== 'closed' && (
+      {incident.state !== 'closed' && can.manage && (
         <form className="c2-timeline__note" onSubmit={submit}>
           <TextAreaField
             label={t('incidents.noteLabel')}
