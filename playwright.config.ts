@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_INGEST_KEYS } from './e2e/fixtures/edge';
 
 const PORT = Number(process.env.E2E_PORT ?? 8181);
 export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -53,8 +54,8 @@ export default defineConfig({
       SIM_FAULTS: 'false',
       SIM_EVENTS_PER_MINUTE: '120',
       LOG_LEVEL: 'warn',
-      // The e2e fixture's edge producer signs with this key (e2e/fixtures/test.ts).
-      INGEST_KEYS: 'e2e-edge:e2e-edge-secret-0123456789',
+      // Journeys send AI events as an edge box does: through the signed webhook (e2e/fixtures/edge.ts).
+      INGEST_KEYS: E2E_INGEST_KEYS,
     },
   },
 });

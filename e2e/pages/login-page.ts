@@ -14,8 +14,9 @@ export class LoginPage {
     return this.page.getByTestId(testIds.login.error);
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/login');
+  /** `next`: where to land after signing in (skips the role's home page, e.g. the map). */
+  async open(next?: string): Promise<void> {
+    await this.page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
     await expect(this.page.getByTestId(testIds.login.form)).toBeVisible();
   }
 

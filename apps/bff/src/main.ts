@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   if (config.seedUsers) {
     const fresh = server.seeded.length > 0 ? ' (created now)' : '';
     lines.push(`  accounts${fresh}: operator, dispatcher, investigator, leader, admin, auditor`);
+    const crews = server.seeded.filter((s) => s.role === 'field').map((s) => s.username);
+    if (crews.length > 0) lines.push(`  field units (/field): ${crews[0]} … ${crews[crews.length - 1]}`);
     lines.push(`  password of the seeded accounts: ${config.seedPassword} (SEED_PASSWORD at first start)`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -33,6 +33,12 @@ import { createEventRoutes } from './components/events/http/event-routes';
 import { createUnitTracker } from './components/units/domain/unit-tracker';
 import { createUnitRoutes } from './components/units/http/unit-routes';
 import { createMapRoutes } from './components/map/http/map-routes';
+import { createWorkRunner } from './components/incidents/domain/incident-work';
+import { createIncidentService } from './components/incidents/domain/incident-service';
+import { createDispatchService } from './components/incidents/domain/dispatch-service';
+import { createPhotoStore } from './components/incidents/domain/photo-store';
+import { createDispatchRoutes, createIncidentRoutes } from './components/incidents/http/incident-routes';
+import { createFieldRoutes } from './components/incidents/http/field-routes';
 import { createUpstreams, type Upstreams } from './upstreams/create-upstreams';
 import { createSimControlRoutes } from './upstreams/vms/sim/sim-control-routes';
 import { adaptersFromConfig, createNotifyOutbox } from './upstreams/notify/notify-outbox';
@@ -121,6 +127,36 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     units: upstreams.units,
     logger,
     pushPositions: gateway.pushPositions,
+  });
+  const now = () => new Date();
+  const work = createWorkRunner({
+    db,
+    eventLog,
+    audit,
+    sendTask: (unitId, task) => upstreams.units.sendTask(unitId, task),
+    now,
+  });
+  const incidents = createIncidentService({
+    db,
+    work,
+    cameras,
+    areas: () => upstreams.geo.mapContext().areas,
+    // Wired to the alert engine by the composition root when it exists: until then linking alerts answers 503.
+    alerts: null,
+    accidentResponseTargetSeconds: config.accidentResponseTargetMinutes * 60,
+    lateAfterMs: config.eventLateSeconds * 1000,
+    now,
+  });
+  const dispatch = createDispatchService({
+    db,
+    work,
+    incidents,
+    routing: upstreams.routing,
+    positionOf: units.positionOf,
+    sendTask: (unitId, task) => upstreams.units.sendTask(unitId, task),
+    photos: createPhotoStore(config.dataDir),
+    logger,
+    metrics,
   });
   const ingest = createEventIngest({
     db,
@@ -211,7 +247,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/admin/dead-letters', createDeadLetterRoutes(db));
   api.use('/alerts', createAlertRoutes({ alerts, admin: alertAdmin, outbox }));
   api.use('/admin/alerts', createAlertAdminRoutes({ admin: alertAdmin, outbox, ingest, audit }));
-  api.use('/units', createUnitRoutes(units));
+  api.use(
+    '/units',
+    createUnitRoutes(units, (who, id, to, reason) =>
+      dispatch.setStatus(
+        { actor: { id: who.userId, name: who.userName }, ip: who.ip },
+        who.areas,
+        id,
+        to,
+        reason,
+      ),
+    ),
+  );
+  api.use('/incidents', createIncidentRoutes({ incidents, dispatch, audit }));
+  api.use(
+    '/dispatch',
+    createDispatchRoutes({
+      checkInMinutes: config.unitCheckInMinutes,
+      accidentResponseTargetSeconds: config.accidentResponseTargetMinutes * 60,
+    }),
+  );
+  api.use('/field', createFieldRoutes({ dispatch, audit, photoMaxBytes: config.photoMaxBytes }));
   api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
   if (upstreams.sim) {
     api.use('/sim', requirePermission('system:configure'), (req, res, next) => {
@@ -249,6 +305,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await alertAdmin.seed(seeded);
   await alerts.start();
   outbox.start();
+  if (seeded.length > 0) {
+    // First start: one account per field unit, its username the unit's call sign (csgt-07).
+    const crews = await units.fieldAccounts();
+    await auth.seedAccounts(config.seedPassword, crews);
+    await units.linkFieldAccounts(crews);
+    seeded.push(...crews.map((c) => ({ username: c.username, role: c.role, areas: c.areas })));
+  }
+  await dispatch.syncTasks();
+  const stopReports = upstreams.units.onStatusReports((report) => {
+    dispatch.onReport(report).catch((err: unknown) => logger.error({ err }, 'unit status report failed'));
+  });
   await upstreams.units.start();
   const stopIngest = upstreams.analytics.onMessage((message) => ingest.submit(message));
   await upstreams.analytics.start();
@@ -284,6 +351,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         stopIngest();
         await alerts.stop();
         await outbox.stop();
+        stopReports();
         for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity]) {
           await u.stop().catch(() => undefined);
         }

@@ -78,6 +78,8 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'dashboard:operational',
   ],
   auditor: ['audit:view', 'camera:view', 'event:view', 'alert:view', 'incident:view'],
+  // A field unit's crew: its own assignment only, whatever area the incident is in (scoped by the unit link).
+  field: ['field:respond'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
@@ -94,5 +96,6 @@ export const TOPIC_PERMISSION = {
   'event.new': 'event:view',
   'alert.changed': 'alert:view',
   'unit.changed': 'unit:view',
+  'incident.changed': 'incident:view',
   'violation.new': 'violation:view',
 } as const satisfies Record<string, Permission>;

@@ -15,6 +15,24 @@ export const queryKeys = {
     all: () => ['units'] as const,
     list: () => ['units', 'list'] as const,
   },
+  incidents: {
+    all: () => ['incidents'] as const,
+    lists: () => ['incidents', 'list'] as const,
+    list: (scope: 'open' | 'closed' | 'all') => ['incidents', 'list', scope] as const,
+    detail: (id: string) => ['incidents', 'detail', id] as const,
+    timeline: (id: string) => ['incidents', 'timeline', id] as const,
+    allSuggestions: () => ['incidents', 'suggestions'] as const,
+    suggestions: (id: string) => ['incidents', 'suggestions', id] as const,
+    cameras: (id: string) => ['incidents', 'cameras', id] as const,
+    /** Recent events that may call for an incident and are not linked to one yet. */
+    candidates: () => ['incidents', 'candidates'] as const,
+  },
+  dispatch: {
+    settings: () => ['dispatch', 'settings'] as const,
+  },
+  field: {
+    assignment: () => ['field', 'assignment'] as const,
+  },
   events: {
     all: () => ['events'] as const,
     /** One page (overview, panels): data is an `EventPage`. */

@@ -130,6 +130,50 @@ export const CONFIG_KEYS = {
     'Mean simulated AI events per minute at the daily peak.',
   ),
   simFaults: key('SIM_FAULTS', bool.default(true), 'Simulate camera faults that come and go.'),
+  simCrewResponseSeconds: key(
+    'SIM_CREW_RESPONSE_SECONDS',
+    z.coerce.number().min(0).max(3600).default(60),
+    'A simulated crew takes an assignment nobody answered in the field view after this long (0: never).',
+  ),
+  simCrewSceneSeconds: key(
+    'SIM_CREW_SCENE_SECONDS',
+    z.coerce.number().min(1).max(86400).default(480),
+    'How long a simulated crew works a scene before it clears and drives back.',
+  ),
+  simSpeedup: key(
+    'SIM_SPEEDUP',
+    z.coerce.number().min(1).max(1000).default(1),
+    'Simulated units drive (and simulated crews act) this many times faster than real time (drills, tests).',
+  ),
+  unitCheckInMinutes: key(
+    'UNIT_CHECK_IN_MINUTES',
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    'A unit on scene longer than this without a status, note, photo or check-in is flagged on the dispatcher board.',
+  ),
+  accidentResponseTargetMinutes: key(
+    'ACCIDENT_RESPONSE_TARGET_MINUTES',
+    z.coerce
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
+    'Target from the first report of an accident to the first unit on scene; slower responses are flagged.',
+  ),
+  photoMaxBytes: key(
+    'PHOTO_MAX_BYTES',
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(8 * 1024 * 1024),
+    'Largest photo a field unit may upload (JPEG, PNG or WebP), in bytes; stored under DATA_DIR/attachments.',
+  ),
   mqttUrl: key(
     'MQTT_URL',
     optionalUrl,

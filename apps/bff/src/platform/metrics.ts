@@ -50,8 +50,15 @@ export function createMetrics() {
     labelNames: ['reason'] as const,
     registers: [registry],
   });
+  const unitStatusReports = new client.Counter({
+    name: 'c2_unit_status_reports_total',
+    help: 'Status reports from unit terminals (and simulated crews), applied or refused by the CAD status model',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    unitStatusReports,
     badInput,
     httpRequests,
     logAppended,

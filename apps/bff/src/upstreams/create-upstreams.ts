@@ -11,6 +11,8 @@ import { createSimAnalytics } from './analytics/sim/sim-analytics';
 import { combineAnalytics, createMqttAnalytics } from './analytics/mqtt/mqtt-analytics';
 import type { Logger } from '../platform/logger';
 import { createSimUnits } from './units/sim/sim-units';
+import { createSimRouting } from './units/sim/sim-routing';
+import type { RoutingPort } from './units/routing-port';
 import { createSimViolations } from './violations/sim/sim-violations';
 import { createSimIdentity } from './identity/sim/sim-identity';
 import { createSimGeo } from './geo/sim/sim-geo';
@@ -20,6 +22,8 @@ export interface Upstreams {
   analytics: AnalyticsPort;
   violations: ViolationsPort;
   units: UnitsPort;
+  /** Travel times for dispatch (the simulated road network; a routing service in a real deployment). */
+  routing: RoutingPort;
   identity: IdentityPort;
   geo: GeoPort;
   /** Present when the simulated province runs: drill controls (force a camera fault). */
@@ -52,11 +56,19 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
       }),
     );
   }
+  const routing = createSimRouting(world);
   return {
     vms,
     analytics: sources.length === 1 ? sources[0]! : combineAnalytics(sources),
     violations: createSimViolations(analytics, (id) => areaOf.get(id)),
-    units: createSimUnits(world, { count: config.simUnits }),
+    units: createSimUnits(world, {
+      count: config.simUnits,
+      routing,
+      crewResponseSeconds: config.simCrewResponseSeconds,
+      crewSceneSeconds: config.simCrewSceneSeconds,
+      speedup: config.simSpeedup,
+    }),
+    routing,
     identity: createSimIdentity(config.simSeed),
     geo: createSimGeo(world),
     sim: { vms },

@@ -4,6 +4,7 @@ import { queryKeys } from '@c2/api-client/query-keys';
 import type { Camera, CameraState, CameraSummary } from '@c2/api-client/schemas/camera';
 import { NO_EVENT_FILTER, type AnalyticsEvent, type EventPage } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
+import type { Incident } from '@c2/api-client/schemas/incident';
 import { createLiveCache, FEED_CAP, patchAlertList, type LiveCache } from './live-cache';
 
 const T0 = '2026-11-22T01:00:00.000Z';
@@ -208,5 +209,37 @@ describe('alert.changed patches the queue', () => {
       'active',
     );
     expect(list.map((x) => x.id)).toEqual(['a']);
+  });
+
+  it('when an incident changes, then open and closed lists gain or drop it, most urgent first, and its detail follows', () => {
+    const { queryClient, cache } = setup();
+    const incident = (id: string, priority: Incident['priority'], state: Incident['state']) =>
+      ({ id, priority, state, createdAt: T0 }) as unknown as Incident;
+    queryClient.setQueryData(queryKeys.incidents.list('open'), [incident('a', 'P2', 'dispatched')]);
+    queryClient.setQueryData(queryKeys.incidents.list('closed'), []);
+    queryClient.setQueryData(queryKeys.incidents.detail('a'), incident('a', 'P2', 'dispatched'));
+    const entry = (i: Incident): LogEntry => ({
+      seq: ++seq,
+      ts: T1,
+      areaId: 'a1',
+      topic: 'incident.changed',
+      data: i,
+    });
+
+    cache.apply([entry(incident('b', 'P1', 'acknowledged'))]);
+    expect(queryClient.getQueryData<Incident[]>(queryKeys.incidents.list('open'))?.map((i) => i.id)).toEqual([
+      'b',
+      'a',
+    ]);
+
+    cache.apply([entry(incident('a', 'P2', 'closed'))]);
+    expect(queryClient.getQueryData<Incident[]>(queryKeys.incidents.list('open'))?.map((i) => i.id)).toEqual([
+      'b',
+    ]);
+    expect(
+      queryClient.getQueryData<Incident[]>(queryKeys.incidents.list('closed'))?.map((i) => i.id),
+    ).toEqual(['a']);
+    expect(queryClient.getQueryData<Incident>(queryKeys.incidents.detail('a'))?.state).toBe('closed');
+    expect(queryClient.getQueryData(queryKeys.incidents.detail('b'))).toBeUndefined();
   });
 });

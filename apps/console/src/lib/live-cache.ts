@@ -10,6 +10,7 @@ import {
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Unit } from '@c2/api-client/schemas/unit';
 import { CLOSED_STATUSES, type Alert, type AlertDetail } from '@c2/api-client/schemas/alert';
+import type { Incident } from '@c2/api-client/schemas/incident';
 
 /** The most events the first page of a live feed keeps; older ones are paged in again on demand. */
 export const FEED_CAP = 2000;
@@ -48,6 +49,17 @@ export function patchAlertList(
   }
   return [...byId.values()].sort(alertOrder(scope));
 }
+/** The server's order of incident lists: open before closed, then by priority, newest first. */
+function byUrgency(a: Incident, b: Incident): number {
+  return (
+    Number(a.state === 'closed') - Number(b.state === 'closed') ||
+    a.priority.localeCompare(b.priority) ||
+    Date.parse(b.createdAt) - Date.parse(a.createdAt)
+  );
+}
+
+const inScope = (scope: unknown, i: Incident) =>
+  scope === 'all' || (scope === 'closed' ? i.state === 'closed' : i.state !== 'closed');
 
 /**
  * The bridge from the durable log to TanStack Query: camera status patches the camera list, its detail and the
@@ -110,11 +122,13 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       const events: AnalyticsEvent[] = [];
       const units = new Map<string, Unit>();
       const alerts = new Map<string, Alert>();
+      const incidents = new Map<string, Incident>();
       for (const e of entries) {
         if (e.topic === 'alert.changed') alerts.set(e.data.id, e.data);
         if (e.topic === 'camera.status') statuses.set(e.data.cameraId, e.data);
         else if (e.topic === 'event.new') events.push(e.data);
         else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
+        else if (e.topic === 'incident.changed') incidents.set(e.data.id, e.data);
       }
 
       if (statuses.size > 0) {
@@ -156,6 +170,25 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
           for (const [id, u] of units) if (!known.has(id)) next.push(u);
           return next;
         });
+        // Which units are free changed: proposals for any open incident are stale.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.incidents.allSuggestions() });
+      }
+
+      if (incidents.size > 0) {
+        // Lists gain, replace or drop the incident by their scope (open / closed / all).
+        for (const [key, old] of queryClient.getQueriesData<Incident[]>({
+          queryKey: queryKeys.incidents.lists(),
+        })) {
+          if (!old) continue;
+          const next = old.filter((i) => !incidents.has(i.id));
+          for (const i of incidents.values()) if (inScope(key[2], i)) next.push(i);
+          queryClient.setQueryData(key, next.sort(byUrgency));
+        }
+        for (const [id, i] of incidents) {
+          queryClient.setQueryData<Incident>(queryKeys.incidents.detail(id), (old) => (old ? i : old));
+          // The timeline is not in the entry: refetch it, only where it is on screen.
+          void queryClient.invalidateQueries({ queryKey: queryKeys.incidents.timeline(id) });
+        }
       }
     },
     resync() {

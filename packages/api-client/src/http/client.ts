@@ -5,6 +5,7 @@ import { sessionInfoSchema, type LoginRequest } from '../schemas/user';
 import { cameraSchema, cameraSummarySchema } from '../schemas/camera';
 import { unitSchema } from '../schemas/unit';
 import {
+  analyticsEventSchema,
   deadLetterSchema,
   eventPageSchema,
   eventQueryString,
@@ -13,6 +14,21 @@ import {
 } from '../schemas/event';
 import { mapContextSchema } from '../schemas/map';
 import { alertAdminApi, alertsApi } from './alerts-api';
+import {
+  dispatchSettingsSchema,
+  fieldAssignmentSchema,
+  incidentSchema,
+  nearbyCameraSchema,
+  timelineEntrySchema,
+  unitSuggestionSchema,
+  type AssignRequest,
+  type CloseRequest,
+  type CreateIncidentRequest,
+  type LinkRequest,
+  type NoteRequest,
+  type ResolveRequest,
+  type UnitStatusRequest,
+} from '../schemas/incident';
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -42,6 +58,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     path: string,
     schema: S,
     body?: unknown,
+    binary?: { data: Blob | Uint8Array; contentType: string },
   ): Promise<z.infer<S>> {
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -49,6 +66,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ...options.headers?.(),
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (binary) headers['content-type'] = binary.contentType;
     if (method !== 'GET') {
       const token = options.csrfToken?.();
       if (token) headers[CSRF_HEADER] = token;
@@ -57,7 +75,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: binary
+        ? (binary.data as NonNullable<RequestInit['body']>)
+        : body === undefined
+          ? undefined
+          : JSON.stringify(body),
     });
     if (!res.ok) {
       const error = await ApiError.fromResponse(res);
@@ -89,6 +111,62 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     units: {
       list: () => request('GET', '/api/units', z.array(unitSchema)),
+      setStatus: (id: string, body: UnitStatusRequest) =>
+        request('POST', `/api/units/${encodeURIComponent(id)}/status`, unitSchema, body),
+    },
+    incidents: {
+      list: (scope: 'open' | 'closed' | 'all' = 'open') =>
+        request('GET', `/api/incidents?scope=${scope}`, z.array(incidentSchema)),
+      get: (id: string) => request('GET', `/api/incidents/${encodeURIComponent(id)}`, incidentSchema),
+      create: (body: CreateIncidentRequest) => request('POST', '/api/incidents', incidentSchema, body),
+      timeline: (id: string) =>
+        request('GET', `/api/incidents/${encodeURIComponent(id)}/timeline`, z.array(timelineEntrySchema)),
+      candidates: () => request('GET', '/api/incidents/candidates', z.array(analyticsEventSchema)),
+      suggestions: (id: string, limit = 5) =>
+        request(
+          'GET',
+          `/api/incidents/${encodeURIComponent(id)}/suggestions?limit=${limit}`,
+          z.array(unitSuggestionSchema),
+        ),
+      nearestCameras: (id: string, limit = 6) =>
+        request(
+          'GET',
+          `/api/incidents/${encodeURIComponent(id)}/cameras?limit=${limit}`,
+          z.array(nearbyCameraSchema),
+        ),
+      acknowledge: (id: string) =>
+        request('POST', `/api/incidents/${encodeURIComponent(id)}/acknowledge`, incidentSchema, {}),
+      assign: (id: string, body: AssignRequest) =>
+        request('POST', `/api/incidents/${encodeURIComponent(id)}/assignments`, incidentSchema, body),
+      release: (id: string, unitId: string) =>
+        request(
+          'DELETE',
+          `/api/incidents/${encodeURIComponent(id)}/assignments/${encodeURIComponent(unitId)}`,
+          incidentSchema,
+        ),
+      note: (id: string, body: NoteRequest) =>
+        request('POST', `/api/incidents/${encodeURIComponent(id)}/notes`, timelineEntrySchema, body),
+      link: (id: string, body: LinkRequest) =>
+        request('POST', `/api/incidents/${encodeURIComponent(id)}/links`, incidentSchema, body),
+      resolve: (id: string, body: ResolveRequest = {}) =>
+        request('POST', `/api/incidents/${encodeURIComponent(id)}/resolve`, incidentSchema, body),
+      close: (id: string, body: CloseRequest) =>
+        request('POST', `/api/incidents/${encodeURIComponent(id)}/close`, incidentSchema, body),
+    },
+    dispatch: {
+      settings: () => request('GET', '/api/dispatch/settings', dispatchSettingsSchema),
+    },
+    field: {
+      assignment: () => request('GET', '/api/field/assignment', fieldAssignmentSchema),
+      accept: () => request('POST', '/api/field/assignment/accept', fieldAssignmentSchema, {}),
+      status: (body: UnitStatusRequest) => request('POST', '/api/field/status', fieldAssignmentSchema, body),
+      checkIn: () => request('POST', '/api/field/check-in', fieldAssignmentSchema, {}),
+      note: (body: NoteRequest) => request('POST', '/api/field/assignment/notes', timelineEntrySchema, body),
+      photo: (data: Blob | Uint8Array, contentType: string) =>
+        request('POST', '/api/field/assignment/photos', timelineEntrySchema, undefined, {
+          data,
+          contentType,
+        }),
     },
     events: {
       /** Newest first; pass the previous page's `next` as `cursor` for the older page. */

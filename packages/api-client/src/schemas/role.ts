@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
-/** The roles of the Level-2 center's staff and partners (see DOMAIN.md, "The users"). */
-export const roleSchema = z.enum(['operator', 'dispatcher', 'investigator', 'leader', 'admin', 'auditor']);
+/**
+ * The roles of the Level-2 center's staff and partners (see DOMAIN.md, "The users"). `field` is a member of a field
+ * unit (tổ công tác) whose account is linked to that unit: it sees and updates only its own assignment.
+ */
+export const roleSchema = z.enum([
+  'operator',
+  'dispatcher',
+  'investigator',
+  'leader',
+  'admin',
+  'auditor',
+  'field',
+]);
 export type Role = z.infer<typeof roleSchema>;
 export const ROLES = roleSchema.options;
 
@@ -19,6 +30,8 @@ export const permissionSchema = z.enum([
   'incident:manage',
   'unit:view',
   'unit:dispatch',
+  /** A field unit's own assignment: accept, status, notes, photos (the /field page). */
+  'field:respond',
   'violation:view',
   'violation:review',
   'evidence:export',

@@ -22,15 +22,25 @@ export const unitPositionSchema = z.object({
 });
 export type UnitPosition = z.infer<typeof unitPositionSchema>;
 
+/** A field unit: roster (members, vehicle, radio call sign), CAD status and where it is. */
 export const unitSchema = z.object({
   id: z.string(),
+  /** Radio call sign, e.g. CSGT-07. */
   callSign: z.string(),
   name: z.string(),
   vehicle: z.string(),
   members: z.array(z.string()),
+  /** Home jurisdiction of the unit. */
   areaId: z.string(),
   status: unitStatusSchema,
   statusSince: isoTime,
+  /** The incident the unit is working (assigned, en route, on scene), if any. */
+  incidentId: z.string().nullable(),
+  /**
+   * Last sign of life from the crew: a status change, note, photo or check-in. A unit on scene longer than the
+   * check-in interval without one is flagged on the dispatcher board.
+   */
+  lastUpdateAt: isoTime,
   position: unitPositionSchema.nullable(),
 });
 export type Unit = z.infer<typeof unitSchema>;

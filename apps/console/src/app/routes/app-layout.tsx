@@ -20,7 +20,10 @@ export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
   { key: 'alerts', href: '/alerts', needs: 'alert:view' },
+  { key: 'incidents', href: '/incidents', needs: 'incident:view' },
+  { key: 'dispatch', href: '/dispatch', needs: 'unit:view' },
   { key: 'events', href: '/events', needs: 'event:view' },
+  { key: 'field', href: '/field', needs: 'field:respond' },
   { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure' },
   { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure' },
 ];

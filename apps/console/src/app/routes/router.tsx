@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { Navigate, createBrowserRouter, useLocation, useNavigate, useSearchParams } from 'react-router';
+import {
+  Navigate,
+  createBrowserRouter,
+  useLocation,
+  useMatches,
+  useNavigate,
+  useSearchParams,
+} from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '@c2/api-client/query-keys';
@@ -13,11 +20,17 @@ import { onUnauthorized } from '../../lib/api';
 import type { SessionEndReason } from '../../lib/live-connection';
 import { LiveProvider } from '../live-provider';
 import { AppLayout } from './app-layout';
+import { MobileLayout } from './mobile-layout';
 
-/** Where a role lands after login: the map for those who watch and dispatch, the overview for the rest. */
+/** Where a role lands after login: the map for those who watch and dispatch, a unit's crew its assignment. */
 function homeOf(session: SessionInfo): string {
+  if (session.user.role === 'field') return '/field';
   return session.user.role === 'operator' || session.user.role === 'dispatcher' ? '/map' : '/overview';
 }
+
+/** Routes made for a phone say so in their handle; they get the compact frame instead of the desk's. */
+const isMobile = (handle: unknown) =>
+  typeof handle === 'object' && handle !== null && (handle as { shell?: string }).shell === 'mobile';
 
 /** Sends the user to the login page on any 401 or ended session, remembering where they were. */
 function useSessionEnd(): (reason?: SessionEndReason) => void {
@@ -48,12 +61,13 @@ function Protected() {
   const end = useSessionEnd();
   useEffect(() => onUnauthorized(() => end('expired')), [end]);
   const location = useLocation();
+  const mobile = useMatches().some((m) => isMobile(m.handle));
   if (session.isPending) return <Spinner label={t('app.loading')} testId={testIds.app.loading} />;
   if (session.isError)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   return (
     <LiveProvider key={session.data.user.id} onSessionEnded={end}>
-      <AppLayout session={session.data} />
+      {mobile ? <MobileLayout session={session.data} /> : <AppLayout session={session.data} />}
     </LiveProvider>
   );
 }
@@ -112,6 +126,19 @@ export const router = createBrowserRouter([
       {
         path: 'admin/alerts',
         lazy: () => import('./alerts-route').then((m) => ({ Component: m.AlertAdminRoute })),
+      },
+      {
+        path: 'incidents/:id?',
+        lazy: () => import('./incidents-route').then((m) => ({ Component: m.IncidentsRoute })),
+      },
+      {
+        path: 'dispatch',
+        lazy: () => import('./dispatch-route').then((m) => ({ Component: m.DispatchRoute })),
+      },
+      {
+        path: 'field',
+        handle: { shell: 'mobile' },
+        lazy: () => import('./field-route').then((m) => ({ Component: m.FieldRoute })),
       },
       { path: '*', Component: NotFound },
     ],

@@ -139,6 +139,19 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
       }
       return accounts.map(({ username, role, areas }) => ({ username, role, areas }));
     },
+
+    /**
+     * Creates more seeded accounts (e.g. one per field unit) with the seed password. They share one hash: their
+     * password is the same printed one anyway, and two dozen scrypt runs would slow every first start.
+     */
+    async seedAccounts(
+      password: string,
+      accounts: readonly { username: string; displayName: string; role: Role; areas: string[] | null }[],
+    ): Promise<void> {
+      if (accounts.length === 0) return;
+      const passwordHash = await hashPassword(password);
+      for (const a of accounts) await insertUser(db, { id: randomUUID(), ...a, passwordHash });
+    },
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,5 @@
+import { DispatchBoard } from '../../features/dispatch/components/dispatch-board';
+
+export function DispatchRoute() {
+  return <DispatchBoard />;
+}

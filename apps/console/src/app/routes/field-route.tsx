@@ -1,0 +1,5 @@
+import { FieldPage } from '../../features/field/components/field-page';
+
+export function FieldRoute() {
+  return <FieldPage />;
+}
