@@ -5,7 +5,8 @@ import { createApiClient, type ApiClient } from '@c2/api-client/http/client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@c2/api-client/realtime/events';
 import type { LogEntry, Replay } from '@c2/api-client/schemas/live';
 import { apiErrorBody, type ApiErrorBody } from '@c2/api-client/schemas/common';
-import type { Config } from '../../src/platform/config';
+import { EMBEDDED_SEED_TOTP_SECRET, type Config } from '../../src/platform/config';
+import { totpAt } from '../../src/components/auth/domain/totp';
 import { startServer, type RunningServer } from '../../src/server';
 
 export const PASSWORD = 'Test-password-1';
@@ -33,6 +34,8 @@ export async function startTestServer(
       simFaults: false,
       consoleDist: '/nonexistent',
       liveBatchMs: 50,
+      // Tests log the same seeded account in many times within one 30-second TOTP step.
+      mfaRejectReusedCodes: false,
       ...overrides,
     },
   });
@@ -58,19 +61,49 @@ export interface Session {
   api: ApiClient;
 }
 
-/** Logs in through the real endpoint and returns a client that carries the session like a browser would. */
-export async function login(baseUrl: string, username: string, password = PASSWORD): Promise<Session> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
+/** The cookies a response sets, as a Cookie header. */
+export function cookiesOf(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .filter((c) => !/=$/.test(c!))
+    .join('; ');
+}
+
+/** The code an authenticator app shows now for a secret (the seeded accounts' secret by default). */
+export function totpNow(secret = EMBEDDED_SEED_TOTP_SECRET): string {
+  return totpAt(secret, Date.now() / 1000);
+}
+
+/**
+ * Logs in through the real endpoints and returns a client that carries the session like a browser would. Accounts
+ * with MFA answer the second step with a code from `totpSecret` (the seeded accounts' secret by default).
+ */
+export async function login(
+  baseUrl: string,
+  username: string,
+  password = PASSWORD,
+  totpSecret = EMBEDDED_SEED_TOTP_SECRET,
+): Promise<Session> {
+  let res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  let body = (await res.json()) as { csrfToken?: string; mfa?: string };
+  if (body.mfa === 'totp') {
+    res = await fetch(`${baseUrl}/api/auth/login/mfa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookiesOf(res) },
+      body: JSON.stringify({ code: totpNow(totpSecret) }),
+    });
+    if (!res.ok) throw new Error(`login ${username} (code) failed: ${res.status} ${await res.text()}`);
+    body = (await res.json()) as { csrfToken?: string };
+  }
+  if (!body.csrfToken) throw new Error(`login ${username} stopped at step ${JSON.stringify(body)}`);
+  const cookie = cookiesOf(res);
+  const csrf = body.csrfToken;
   const api = createApiClient({ baseUrl, headers: () => ({ cookie }), csrfToken: () => csrf });
   return { cookie, csrf, api };
 }
