@@ -6,7 +6,7 @@ import type { MfaEnrolment, MfaStatus, SessionSummary } from '@c2/api-client/sch
 import { permissionsOf } from '@c2/api-client/permissions';
 import type { Db } from '../../../platform/db';
 import type { Metrics } from '../../../platform/metrics';
-import { AppError, tooManyRequests, unauthorized } from '../../../platform/errors';
+import { AppError, badRequest, tooManyRequests, unauthorized } from '../../../platform/errors';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { createLoginLimiter } from './login-limiter';
 import type { SecretBox } from './secret-box';
@@ -343,7 +343,9 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
     async startReenrolment(p: Principal, currentCode: string | undefined, client: Client): Promise<MfaEnrolment> {
       const row = (await findUserById(db, p.user.id))!;
       if (row.mfa_secret) {
-        if (!currentCode || !(await checkCode(row, currentCode))) {
+        if (!currentCode)
+          throw badRequest('Enter a code from your current authenticator first', { code: 'required' });
+        if (!(await checkCode(row, currentCode))) {
           await fail(row, row.username, client, 'bad_code');
           throw invalidCode();
         }
