@@ -8,6 +8,7 @@ import { apiErrorBody, type ApiErrorBody } from '@c2/api-client/schemas/common';
 import { EMBEDDED_SEED_TOTP_SECRET, type Config } from '../../src/platform/config';
 import { totpAt } from '../../src/components/auth/domain/totp';
 import { startServer, type RunningServer } from '../../src/server';
+import type { Logger } from '../../src/platform/logger';
 
 export const PASSWORD = 'Test-password-1';
 
@@ -17,10 +18,12 @@ export const PASSWORD = 'Test-password-1';
  */
 export async function startTestServer(
   overrides: Partial<Config> = {},
+  options: { logger?: Logger } = {},
 ): Promise<RunningServer & { schema: string }> {
   const schema = overrides.databaseSchema ?? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const server = await startServer({
     env: process.env,
+    ...(options.logger ? { logger: options.logger } : {}),
     config: {
       port: 0,
       host: '127.0.0.1',
