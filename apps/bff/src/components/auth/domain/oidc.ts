@@ -86,7 +86,12 @@ export function createOidc(options: OidcOptions, logger: Logger) {
       });
       const claims = tokens.claims();
       if (!claims) throw new Error('no ID token');
-      const username = claims[options.usernameClaim];
+      let username = claims[options.usernameClaim];
+      // Providers that follow the spec to the letter put profile claims in UserInfo, not in the ID token.
+      if (username === undefined && tokens.access_token) {
+        const info = await client.fetchUserInfo(cfg, tokens.access_token, claims.sub);
+        username = info[options.usernameClaim];
+      }
       const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]).map(String) : [];
       return {
         subject: `${claims.iss}|${claims.sub}`,
