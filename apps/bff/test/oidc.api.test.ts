@@ -37,7 +37,7 @@ beforeAll(async () => {
       },
     ],
     claims: { openid: ['sub'], profile: ['preferred_username', 'name'] },
-    findAccount: (_ctx, id) => ({
+    findAccount: (_ctx: unknown, id: string) => ({
       accountId: id,
       claims: () => ({ sub: id, preferred_username: id, name: id }),
     }),
