@@ -280,7 +280,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   serveConsole(app, config.consoleDist, logger);
   app.use(createErrorHandler(logger, metrics));
   for (const r of unguardedRoutes(app)) {
-    logger.warn({ method: r.method, path: r.path }, 'route has no permission guard and is not declared public');
+    logger.warn(
+      { method: r.method, path: r.path },
+      'route has no permission guard and is not declared public',
+    );
   }
 
   // --- start the data flows ---

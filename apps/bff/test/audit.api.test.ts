@@ -53,7 +53,9 @@ describe('the hash-chained audit trail', () => {
   });
 
   it('when many entries are written at once, then the chain does not fork', async () => {
-    const users = await Promise.all(['dispatcher', 'leader', 'investigator', 'operator'].map((u) => login(server.url, u)));
+    const users = await Promise.all(
+      ['dispatcher', 'leader', 'investigator', 'operator'].map((u) => login(server.url, u)),
+    );
     // Concurrent sessions reading the trail write audit.viewed entries side by side with the logins above.
     await Promise.all(
       Array.from({ length: 24 }, (_, i) => page(`?limit=1&actor=${users[i % users.length] ? 'x' : 'y'}`)),
@@ -200,7 +202,10 @@ describe("the auditor's page", () => {
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`))).toBe(true);
     expect(lines.slice(1).every((l) => l.includes('auth.login_failed'))).toBe(true);
     const { body } = await page('?action=audit.exported&limit=1');
-    expect(body!.entries[0]!.detail).toMatchObject({ filters: { action: 'auth.login_failed' }, format: 'csv' });
+    expect(body!.entries[0]!.detail).toMatchObject({
+      filters: { action: 'auth.login_failed' },
+      format: 'csv',
+    });
   });
 
   it('when a role without audit:view asks, then 403, and the refusal itself is in the trail', async () => {

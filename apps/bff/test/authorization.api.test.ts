@@ -6,7 +6,14 @@ import { listRoutes, type RouteInfo } from '../src/components/auth/http/route-in
 import type { GuardTag } from '../src/components/auth/http/auth-guards';
 import { WARD_OPERATOR } from '../src/components/auth/domain/auth-service';
 import type { Change } from '../src/components/live/domain/event-log';
-import { dropSchema, eventually, liveClient, login, startTestServer, type Session } from './support/test-server';
+import {
+  dropSchema,
+  eventually,
+  liveClient,
+  login,
+  startTestServer,
+  type Session,
+} from './support/test-server';
 
 /*
  * Authorization on every path, generated: every route the app has (read from its router, so routes added by any
@@ -36,12 +43,17 @@ function expectationOf(guards: readonly GuardTag[]): Expectation {
   const perms = guards.filter((g): g is Extract<GuardTag, { kind: 'permission' }> => g.kind === 'permission');
   if (perms.length === 0 && !guards.some((g) => g.kind === 'session')) return 'public';
   return {
-    roles: new Set(ROLES.filter((r) => perms.every((g) => g.anyOf.some((p) => PERMISSION_MATRIX[r].includes(p))))),
+    roles: new Set(
+      ROLES.filter((r) => perms.every((g) => g.anyOf.some((p) => PERMISSION_MATRIX[r].includes(p)))),
+    ),
   };
 }
 
 const concrete = (path: string) =>
-  path.replace(/:(\w+)/g, PROBE_ID).replace(/\*(\w+)?/g, `${PROBE_ID}/file`).replace(/\{|\}/g, '');
+  path
+    .replace(/:(\w+)/g, PROBE_ID)
+    .replace(/\*(\w+)?/g, `${PROBE_ID}/file`)
+    .replace(/\{|\}/g, '');
 
 async function call(route: RouteInfo, session: Session | null): Promise<Response> {
   const method = route.method === 'ALL' ? 'GET' : route.method;
@@ -100,19 +112,24 @@ describe('authorization on every REST route, generated from the router and the m
         // A machine route opens with its own key: neither nobody nor any user's session gets through.
         for (const role of ROLES) {
           const res = await call(route, sessions.get(role)!);
-          if (res.status < 300) wrong.push(`${route.method} ${route.path} as ${role}: ${res.status} (machine route)`);
+          if (res.status < 300)
+            wrong.push(`${route.method} ${route.path} as ${role}: ${res.status} (machine route)`);
         }
-        if (anonymous.status < 300) wrong.push(`${route.method} ${route.path} as nobody: ${anonymous.status}`);
+        if (anonymous.status < 300)
+          wrong.push(`${route.method} ${route.path} as nobody: ${anonymous.status}`);
         continue;
       }
-      if (anonymous.status !== 401) wrong.push(`${route.method} ${route.path} as nobody: ${anonymous.status}, not 401`);
+      if (anonymous.status !== 401)
+        wrong.push(`${route.method} ${route.path} as nobody: ${anonymous.status}, not 401`);
       for (const role of ROLES) {
         const res = await call(route, sessions.get(role)!);
         const allowed = expectation.roles.has(role);
         if (allowed && (res.status === 401 || res.status === 403))
           wrong.push(`${route.method} ${route.path} as ${role}: ${res.status}, but the matrix allows it`);
         if (!allowed && res.status !== 403)
-          wrong.push(`${route.method} ${route.path} as ${role}: ${res.status}, but the matrix forbids it (403)`);
+          wrong.push(
+            `${route.method} ${route.path} as ${role}: ${res.status}, but the matrix forbids it (403)`,
+          );
         if (res.status >= 500) wrong.push(`${route.method} ${route.path} as ${role}: ${res.status}`);
       }
     }
@@ -128,7 +145,10 @@ describe('authorization on every live topic, generated from TOPIC_PERMISSION', (
     return { topic, areaId, tier: 0, data: { probe: `${topic}|${areaId}` } } as unknown as Change;
   }
   const probesOf = (entries: { data: unknown }[]) =>
-    entries.map((e) => (e.data as { probe?: string }).probe).filter((p): p is string => !!p).sort();
+    entries
+      .map((e) => (e.data as { probe?: string }).probe)
+      .filter((p): p is string => !!p)
+      .sort();
 
   it('when an entry of each topic is pushed and replayed, then exactly the roles with its permission (and jurisdiction) get it', async () => {
     // Fresh sessions: the REST sweep above ended its own with the logout route.

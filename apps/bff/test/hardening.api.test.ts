@@ -9,7 +9,15 @@ import { ROLES, type Role } from '@c2/api-client/schemas/role';
 import { cameraSchema } from '@c2/api-client/schemas/camera';
 import { listRoutes, type RouteInfo } from '../src/components/auth/http/route-inventory';
 import { WARD_OPERATOR } from '../src/components/auth/domain/auth-service';
-import { dropSchema, errorOf, login, PASSWORD, startTestServer, totpNow, type Session } from './support/test-server';
+import {
+  dropSchema,
+  errorOf,
+  login,
+  PASSWORD,
+  startTestServer,
+  totpNow,
+  type Session,
+} from './support/test-server';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -48,7 +56,8 @@ afterAll(async () => {
   fs.rmSync(dist, { recursive: true, force: true });
 });
 
-const get = (p: string, s?: Session) => fetch(`${server.url}${p}`, { headers: s ? { cookie: s.cookie } : {} });
+const get = (p: string, s?: Session) =>
+  fetch(`${server.url}${p}`, { headers: s ? { cookie: s.cookie } : {} });
 
 /** A role the matrix allows on the route (or any role for session-only routes). */
 function allowedRole(route: RouteInfo): Role | null {
@@ -57,9 +66,11 @@ function allowedRole(route: RouteInfo): Role | null {
 }
 const userRoutes = () =>
   listRoutes(server.app).filter(
-    (r) => r.path.startsWith('/api/') && r.guards.some((g) => g.kind === 'permission' || g.kind === 'session'),
+    (r) =>
+      r.path.startsWith('/api/') && r.guards.some((g) => g.kind === 'permission' || g.kind === 'session'),
   );
-const LEAKS = /syntax error|pg_|relation "|ECONNREFUSED|at \w+ \(|node_modules|\/etc\/passwd|root:x:0:0|password_hash|secret_hash/i;
+const LEAKS =
+  /syntax error|pg_|relation "|ECONNREFUSED|at \w+ \(|node_modules|\/etc\/passwd|root:x:0:0|password_hash|secret_hash/i;
 
 describe('jurisdiction: a ward operator sees only their ward', () => {
   it("when the ward operator lists cameras, events and units, then only their ward's come back", async () => {
@@ -91,9 +102,12 @@ describe('jurisdiction: a ward operator sees only their ward', () => {
 describe('bypass attempts', () => {
   it('when the session cookie is missing, forged or for a logged-out session, then 401', async () => {
     expect((await get('/api/cameras')).status).toBe(401);
-    expect((await fetch(`${server.url}/api/cameras`, { headers: { cookie: 'c2_sid=forged-token' } })).status).toBe(401);
     expect(
-      (await fetch(`${server.url}/api/cameras`, { headers: { cookie: `c2_sid=${'A'.repeat(5000)}` } })).status,
+      (await fetch(`${server.url}/api/cameras`, { headers: { cookie: 'c2_sid=forged-token' } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${server.url}/api/cameras`, { headers: { cookie: `c2_sid=${'A'.repeat(5000)}` } }))
+        .status,
     ).toBe(401);
     const gone = await login(server.url, 'dispatcher');
     await gone.api.auth.logout();
@@ -132,7 +146,7 @@ describe('bypass attempts', () => {
 describe('hostile input on every route', () => {
   const PAYLOADS = [
     "' OR '1'='1",
-    "1; DROP TABLE users;--",
+    '1; DROP TABLE users;--',
     '$(id)',
     '../../../../etc/passwd',
     '<script>alert(1)</script>',
@@ -140,8 +154,31 @@ describe('hostile input on every route', () => {
     '%00',
     'x'.repeat(500),
   ];
-  const PARAMS = ['q', 'search', 'limit', 'from', 'to', 'before', 'after', 'type', 'severity', 'area', 'areaId',
-    'camera', 'cameraId', 'status', 'state', 'actor', 'action', 'target', 'plate', 'sort', 'order', 'cursor', 'id'];
+  const PARAMS = [
+    'q',
+    'search',
+    'limit',
+    'from',
+    'to',
+    'before',
+    'after',
+    'type',
+    'severity',
+    'area',
+    'areaId',
+    'camera',
+    'cameraId',
+    'status',
+    'state',
+    'actor',
+    'action',
+    'target',
+    'plate',
+    'sort',
+    'order',
+    'cursor',
+    'id',
+  ];
 
   it('when every filter parameter of every GET route carries injection payloads, then 2xx/400/404 only, and nothing leaks', async () => {
     const problems: string[] = [];
@@ -153,14 +190,17 @@ describe('hostile input on every route', () => {
         const url = `${route.path.replace(/:(\w+)/g, encodeURIComponent(payload))}?${query}`;
         const res = await get(url, sessions.get(role));
         const body = await res.text();
-        if (![200, 204, 400, 404, 414, 431].includes(res.status)) problems.push(`${res.status} GET ${route.path} ${payload.slice(0, 20)}`);
+        if (![200, 204, 400, 404, 414, 431].includes(res.status))
+          problems.push(`${res.status} GET ${route.path} ${payload.slice(0, 20)}`);
         if (LEAKS.test(body)) problems.push(`leak from GET ${route.path}: ${body.slice(0, 120)}`);
       }
     }
     expect(problems).toEqual([]);
     // Still standing, tables intact.
     expect((await get('/healthz')).status).toBe(200);
-    expect((await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n).toBeGreaterThan(5);
+    expect(
+      (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n,
+    ).toBeGreaterThan(5);
   });
 
   it('when every mutation route gets an oversized, malformed, or wrongly typed body, then 413 / 400 and the process stays up', async () => {
@@ -190,7 +230,8 @@ describe('hostile input on every route', () => {
       ];
       for (const [body, expected] of bodies) {
         const res = await send(body);
-        if (!expected.includes(res.status)) problems.push(`${route.method} ${route.path} ${body.slice(0, 12)}: ${res.status}`);
+        if (!expected.includes(res.status))
+          problems.push(`${route.method} ${route.path} ${body.slice(0, 12)}: ${res.status}`);
         const text = await res.text();
         if (LEAKS.test(text)) problems.push(`leak from ${route.method} ${route.path}: ${text.slice(0, 100)}`);
       }
@@ -214,7 +255,9 @@ describe('hostile input on every route', () => {
     ];
     const key = fs.readFileSync(path.join(server.config.dataDir, 'mfa.key'), 'utf8').trim();
     for (const attempt of attempts) {
-      const res = await fetch(`${server.url}${attempt}`, { headers: { cookie: sessions.get('admin')!.cookie } });
+      const res = await fetch(`${server.url}${attempt}`, {
+        headers: { cookie: sessions.get('admin')!.cookie },
+      });
       const body = await res.text();
       expect(body, attempt).not.toMatch(/root:x:0:0|"name": "c2-console"|"dependencies"/);
       expect(body, attempt).not.toContain(key);
@@ -239,7 +282,9 @@ describe('no secrets in the logs', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: 'wrong-but-secret-123' }),
     });
-    await fetch(`${server.url}/api/cameras?limit=${'9'.repeat(20)}`, { headers: { cookie: `c2_sid=${token}` } });
+    await fetch(`${server.url}/api/cameras?limit=${'9'.repeat(20)}`, {
+      headers: { cookie: `c2_sid=${token}` },
+    });
     const log = logLines.join('');
     expect(log.length).toBeGreaterThan(0);
     for (const secret of [PASSWORD, 'wrong-but-secret-123', token, code]) expect(log).not.toContain(secret);

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolLoginResultSchema, mfaEnrolmentSchema, sessionSummarySchema } from '@c2/api-client/schemas/auth';
+import {
+  enrolLoginResultSchema,
+  mfaEnrolmentSchema,
+  sessionSummarySchema,
+} from '@c2/api-client/schemas/auth';
 import { adminUserSchema } from '@c2/api-client/schemas/admin';
 import { sessionInfoSchema } from '@c2/api-client/schemas/user';
 import { totpAt } from '../src/components/auth/domain/totp';
@@ -40,7 +44,11 @@ function post(path: string, body: unknown, cookie = '') {
 function as(s: Session, method: string, path: string, body?: unknown) {
   return fetch(`${server.url}${path}`, {
     method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrf,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
 }
@@ -63,7 +71,9 @@ describe('TOTP second factor', () => {
     expect(await first.json()).toMatchObject({ mfa: 'totp' });
     const cookies = first.headers.getSetCookie();
     expect(cookies.some((c) => c.startsWith('c2_sid='))).toBe(false);
-    expect(cookies.find((c) => c.startsWith('c2_mfa='))).toMatch(/HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/i);
+    expect(cookies.find((c) => c.startsWith('c2_mfa='))).toMatch(
+      /HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/i,
+    );
     const challenge = cookiesOf(first);
 
     const wrong = await post('/api/auth/login/mfa', { code: '000000' }, challenge);
@@ -79,7 +89,11 @@ describe('TOTP second factor', () => {
   });
 
   it('when the code comes with the password, then the session opens in one request; a role without MFA needs none', async () => {
-    const one = await post('/api/auth/login', { username: 'investigator', password: PASSWORD, code: totpNow() });
+    const one = await post('/api/auth/login', {
+      username: 'investigator',
+      password: PASSWORD,
+      code: totpNow(),
+    });
     expect(sessionInfoSchema.parse(await one.json()).user.username).toBe('investigator');
     const operator = await post('/api/auth/login', { username: 'operator', password: PASSWORD });
     expect(sessionInfoSchema.parse(await operator.json()).mfa).toEqual({ enrolled: false, required: false });
@@ -100,7 +114,11 @@ describe('TOTP second factor', () => {
 
     const bad = await post('/api/auth/login/enrol/confirm', { code: '000000' }, challenge);
     expect(bad.status).toBe(401);
-    const ok = await post('/api/auth/login/enrol/confirm', { code: totpAt(enrolment.secret, Date.now() / 1000) }, challenge);
+    const ok = await post(
+      '/api/auth/login/enrol/confirm',
+      { code: totpAt(enrolment.secret, Date.now() / 1000) },
+      challenge,
+    );
     expect(ok.status).toBe(200);
     const result = enrolLoginResultSchema.parse(await ok.json());
     expect(new Set(result.recoveryCodes).size).toBe(10);
@@ -110,8 +128,14 @@ describe('TOTP second factor', () => {
     const next = await post('/api/auth/login', { username: 'admin.moi', password: 'Mat-khau-dai-2026' });
     expect(await next.json()).toMatchObject({ mfa: 'totp' });
     const recovery = result.recoveryCodes[0]!;
-    expect((await post('/api/auth/login/mfa', { code: recovery.toUpperCase() }, cookiesOf(next))).status).toBe(200);
-    const again = await post('/api/auth/login', { username: 'admin.moi', password: 'Mat-khau-dai-2026', code: recovery });
+    expect(
+      (await post('/api/auth/login/mfa', { code: recovery.toUpperCase() }, cookiesOf(next))).status,
+    ).toBe(200);
+    const again = await post('/api/auth/login', {
+      username: 'admin.moi',
+      password: 'Mat-khau-dai-2026',
+      code: recovery,
+    });
     expect(again.status).toBe(401);
     const withTotp = await login(server.url, 'admin.moi', 'Mat-khau-dai-2026', enrolment.secret);
     const status = await (await as(withTotp, 'GET', '/api/auth/mfa')).json();
@@ -125,7 +149,9 @@ describe('TOTP second factor', () => {
     const start = await as(leader, 'POST', '/api/auth/mfa/enrol', { code: totpNow() });
     expect(start.status).toBe(200);
     const { secret } = mfaEnrolmentSchema.parse(await start.json());
-    const confirm = await as(leader, 'POST', '/api/auth/mfa/enrol/confirm', { code: totpAt(secret, Date.now() / 1000) });
+    const confirm = await as(leader, 'POST', '/api/auth/mfa/enrol/confirm', {
+      code: totpAt(secret, Date.now() / 1000),
+    });
     expect(confirm.status).toBe(200);
     // The old (seeded) secret no longer opens the account; the new one does.
     await expect(login(server.url, 'leader')).rejects.toThrow(/401/);
@@ -159,7 +185,9 @@ describe('lockout', () => {
   it('when an account fails repeatedly, then it is locked (423) even for the right password, until an admin unlocks it', async () => {
     const user = await createUser('dieu.phoi2', 'dispatcher');
     for (let i = 0; i < 3; i++)
-      expect((await post('/api/auth/login', { username: 'dieu.phoi2', password: 'wrong-password' })).status).toBe(401);
+      expect(
+        (await post('/api/auth/login', { username: 'dieu.phoi2', password: 'wrong-password' })).status,
+      ).toBe(401);
     const locked = await post('/api/auth/login', { username: 'dieu.phoi2', password: 'Mat-khau-dai-2026' });
     expect(locked.status).toBe(423);
     expect((await errorOf(locked)).code).toBe('account_locked');
@@ -167,7 +195,9 @@ describe('lockout', () => {
     const listed = adminUserSchema.array().parse(await (await as(admin, 'GET', '/api/admin/users')).json());
     expect(listed.find((u) => u.id === user.id)!.lockedUntil).not.toBeNull();
     expect((await as(admin, 'POST', `/api/admin/users/${user.id}/unlock`)).status).toBe(200);
-    expect((await post('/api/auth/login', { username: 'dieu.phoi2', password: 'Mat-khau-dai-2026' })).status).toBe(200);
+    expect(
+      (await post('/api/auth/login', { username: 'dieu.phoi2', password: 'Mat-khau-dai-2026' })).status,
+    ).toBe(200);
   });
 
   it('when wrong TOTP codes are sent, then they count toward the lockout too', async () => {
@@ -178,7 +208,11 @@ describe('lockout', () => {
     const { secret } = mfaEnrolmentSchema.parse(await (await post('/api/auth/login/enrol', {}, c)).json());
     await post('/api/auth/login/enrol/confirm', { code: totpAt(secret, Date.now() / 1000) }, c);
     for (let i = 0; i < 3; i++) {
-      const r = await post('/api/auth/login', { username: 'dieu.tra2', password: 'Mat-khau-dai-2026', code: '000000' });
+      const r = await post('/api/auth/login', {
+        username: 'dieu.tra2',
+        password: 'Mat-khau-dai-2026',
+        code: '000000',
+      });
       expect(r.status).toBe(401);
     }
     const locked = await post('/api/auth/login', {
@@ -198,7 +232,9 @@ describe('sessions', () => {
     await live.ready;
     const ended = new Promise<string>((resolve) => live.socket.on('session:ended', resolve));
 
-    const list = sessionSummarySchema.array().parse(await (await as(desk, 'GET', '/api/auth/sessions')).json());
+    const list = sessionSummarySchema
+      .array()
+      .parse(await (await as(desk, 'GET', '/api/auth/sessions')).json());
     expect(list.filter((s) => s.current)).toHaveLength(1);
     const other = list.find((s) => !s.current)!;
     expect(list.length).toBeGreaterThanOrEqual(2);
@@ -212,7 +248,9 @@ describe('sessions', () => {
 
   it("when a user names another user's session id, then 404 and nothing ends", async () => {
     const victim = await login(server.url, 'operator');
-    const victimSessions = sessionSummarySchema.array().parse(await (await as(victim, 'GET', '/api/auth/sessions')).json());
+    const victimSessions = sessionSummarySchema
+      .array()
+      .parse(await (await as(victim, 'GET', '/api/auth/sessions')).json());
     const thief = await login(server.url, 'dispatcher');
     expect((await as(thief, 'DELETE', `/api/auth/sessions/${victimSessions[0]!.id}`)).status).toBe(404);
     expect((await as(victim, 'GET', '/api/auth/me')).status).toBe(200);
@@ -238,9 +276,10 @@ describe('sessions', () => {
       "UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE csrf_token = $1",
       [idle.csrf],
     );
-    await server.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE csrf_token = $1", [
-      gone.csrf,
-    ]);
+    await server.db.query(
+      "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE csrf_token = $1",
+      [gone.csrf],
+    );
     expect((await as(idle, 'GET', '/api/cameras/summary')).status).toBe(401);
     expect((await as(gone, 'GET', '/api/cameras/summary')).status).toBe(401);
   });

@@ -56,7 +56,10 @@ afterAll(async () => {
 /** A browser in miniature: a cookie jar per origin, redirects followed by hand, form posts. */
 function browser() {
   const jars = new Map<string, Map<string, string>>();
-  async function go(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async function go(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
     const u = new URL(url);
     const jar = jars.get(u.origin) ?? new Map<string, string>();
     jars.set(u.origin, jar);
@@ -109,7 +112,9 @@ async function signInAtProvider(b: ReturnType<typeof browser>, login: string): P
 
 describe('single sign-on (OpenID Connect)', () => {
   it('when SSO is configured, then the login page is told so', async () => {
-    const providers = authProvidersSchema.parse(await (await fetch(`${server.url}/api/auth/providers`)).json());
+    const providers = authProvidersSchema.parse(
+      await (await fetch(`${server.url}/api/auth/providers`)).json(),
+    );
     expect(providers.oidc).toEqual({ label: 'VNeID (thử nghiệm)' });
   });
 
@@ -118,7 +123,9 @@ describe('single sign-on (OpenID Connect)', () => {
     const landed = await signInAtProvider(b, 'operator');
     expect(new URL(landed).pathname).toBe('/map');
     const cookie = [...b.jars.get(new URL(server.url).origin)!].map(([k, v]) => `${k}=${v}`).join('; ');
-    const me = sessionInfoSchema.parse(await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json());
+    const me = sessionInfoSchema.parse(
+      await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json(),
+    );
     expect(me.user.username).toBe('operator');
     const linked = await server.db.query<{ oidc_subject: string }>(
       "SELECT oidc_subject FROM users WHERE username = 'operator'",
@@ -151,12 +158,32 @@ describe('single sign-on (OpenID Connect)', () => {
   });
 
   it('when the callback is replayed or forged (no pending state), then it is refused', async () => {
-    const res = await fetch(`${server.url}/api/auth/oidc/callback?code=forged&state=forged`, { redirect: 'manual' });
+    const res = await fetch(`${server.url}/api/auth/oidc/callback?code=forged&state=forged`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/login?sso=failed');
     const b = browser();
-    b.jars.set(new URL(server.url).origin, new Map([['c2_oidc', Buffer.from(JSON.stringify({ state: 's', nonce: 'n', verifier: 'v', redirectUri: `${server.url}/api/auth/oidc/callback`, next: '/' })).toString('base64url')]]));
-    const forged = await b.go(`${server.url}/api/auth/oidc/callback?code=abc&state=s&iss=${encodeURIComponent(issuer)}`);
+    b.jars.set(
+      new URL(server.url).origin,
+      new Map([
+        [
+          'c2_oidc',
+          Buffer.from(
+            JSON.stringify({
+              state: 's',
+              nonce: 'n',
+              verifier: 'v',
+              redirectUri: `${server.url}/api/auth/oidc/callback`,
+              next: '/',
+            }),
+          ).toString('base64url'),
+        ],
+      ]),
+    );
+    const forged = await b.go(
+      `${server.url}/api/auth/oidc/callback?code=abc&state=s&iss=${encodeURIComponent(issuer)}`,
+    );
     expect(forged.headers.get('location')).toBe('/login?sso=failed');
   });
 });

@@ -48,25 +48,36 @@ describe('sharing with the city IOC', () => {
     const cameras = sharedCameraSchema.array().parse(await res.json());
     const investigator = await login(server.url, 'investigator');
     const all = await investigator.api.cameras.list();
-    const publicIds = all.filter((c) => c.classification === 'public').map((c) => c.id).sort();
+    const publicIds = all
+      .filter((c) => c.classification === 'public')
+      .map((c) => c.id)
+      .sort();
     expect(cameras.map((c) => c.id).sort()).toEqual(publicIds);
     expect(publicIds.length).toBeLessThan(all.length);
     const raw = JSON.stringify(cameras);
-    for (const word of ['owner', 'classification', 'restricted', 'secret', 'plate']) expect(raw).not.toContain(word);
+    for (const word of ['owner', 'classification', 'restricted', 'secret', 'plate'])
+      expect(raw).not.toContain(word);
 
     // A restricted or secret camera's id answers like one that does not exist.
     const hidden = all.find((c) => c.classification !== 'public')!;
     expect((await partner(`/cameras/${hidden.id}`, secret)).status).toBe(404);
-    expect(sharedCameraSchema.parse(await (await partner(`/cameras/${publicIds[0]}`, secret)).json()).id).toBe(
-      publicIds[0],
-    );
+    expect(
+      sharedCameraSchema.parse(await (await partner(`/cameras/${publicIds[0]}`, secret)).json()).id,
+    ).toBe(publicIds[0]);
   });
 
   it('when the IOC reads statistics, then they aggregate public cameras only', async () => {
-    const { secret } = await createKey({ name: 'Stats', partner: 'IOC', scopes: ['statistics'], expiresInDays: 1 });
+    const { secret } = await createKey({
+      name: 'Stats',
+      partner: 'IOC',
+      scopes: ['statistics'],
+      expiresInDays: 1,
+    });
     const stats = sharedStatisticsSchema.parse(await (await partner('/statistics', secret)).json());
     const investigator = await login(server.url, 'investigator');
-    const publicCount = (await investigator.api.cameras.list()).filter((c) => c.classification === 'public').length;
+    const publicCount = (await investigator.api.cameras.list()).filter(
+      (c) => c.classification === 'public',
+    ).length;
     expect(stats.cameras.total).toBe(publicCount);
     expect(stats.byArea.reduce((n, a) => n + a.cameras, 0)).toBe(publicCount);
     // This key has no cameras scope.
@@ -74,7 +85,12 @@ describe('sharing with the city IOC', () => {
   });
 
   it('when a key is missing, malformed, unknown, revoked or expired, then 401 and nothing else', async () => {
-    const { secret, key } = await createKey({ name: 'Tạm', partner: 'IOC', scopes: ['cameras'], expiresInDays: 1 });
+    const { secret, key } = await createKey({
+      name: 'Tạm',
+      partner: 'IOC',
+      scopes: ['cameras'],
+      expiresInDays: 1,
+    });
     expect((await partner('/cameras')).status).toBe(401);
     expect((await partner('/cameras', 'not-a-key')).status).toBe(401);
     expect((await partner('/cameras', `${secret.slice(0, -2)}xx`)).status).toBe(401);
@@ -137,6 +153,10 @@ describe('sharing with the city IOC', () => {
       body: JSON.stringify({ name: '', partner: 'x', scopes: ['everything'], expiresInDays: 9999 }),
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys((await errorOf(bad)).fields ?? {}).sort()).toEqual(['expiresInDays', 'name', 'scopes.0']);
+    expect(Object.keys((await errorOf(bad)).fields ?? {}).sort()).toEqual([
+      'expiresInDays',
+      'name',
+      'scopes.0',
+    ]);
   });
 });

@@ -91,7 +91,12 @@ export const CONFIG_KEYS = {
   ),
   sessionIdleMinutes: key(
     'SESSION_IDLE_MINUTES',
-    z.coerce.number().int().min(1).max(24 * 60).default(30),
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     'A session with no request for this long ends (its sockets too); the absolute limit is SESSION_TTL_MINUTES.',
   ),
   secureCookies: key('SECURE_COOKIES', bool.default(false), 'Mark cookies Secure (set true behind HTTPS).'),
@@ -170,7 +175,12 @@ export const CONFIG_KEYS = {
   ),
   loginLockoutMinutes: key(
     'LOGIN_LOCKOUT_MINUTES',
-    z.coerce.number().int().min(1).max(24 * 60).default(15),
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     'How long a locked account stays locked (an administrator can unlock it sooner).',
   ),
   oidcIssuer: key(
@@ -208,7 +218,11 @@ export const CONFIG_KEYS = {
       ),
     'amr values by which the provider proves a second factor; without one, MFA roles still enter a TOTP code here.',
   ),
-  oidcLabel: key('OIDC_LABEL', z.string().min(1).max(60).default('SSO'), 'Name of the provider on the login button.'),
+  oidcLabel: key(
+    'OIDC_LABEL',
+    z.string().min(1).max(60).default('SSO'),
+    'Name of the provider on the login button.',
+  ),
   liveBatchMs: key(
     'LIVE_BATCH_MS',
     z.coerce.number().int().min(10).max(5000).default(250),

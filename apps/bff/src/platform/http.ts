@@ -77,7 +77,10 @@ export function createBaseApp(metrics: Metrics, options: { hsts?: boolean } = {}
   );
   app.use((_req, res, next) => {
     // The console uses none of these; a page that somehow ran foreign script could not use them either.
-    res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()');
+    res.setHeader(
+      'permissions-policy',
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
+    );
     next();
   });
   app.use('/api', (_req, res, next) => {

@@ -106,7 +106,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request('POST', '/api/auth/login/enrol/confirm', enrolLoginResultSchema, body),
       mfa: () => request('GET', '/api/auth/mfa', mfaStatusSchema),
       /** Re-enrolment from a live session (a new phone): a new secret, confirmed with a code from it. */
-      startEnrolment: () => request('POST', '/api/auth/mfa/enrol', mfaEnrolmentSchema),
+      startEnrolment: (body: { code?: string }) =>
+        request('POST', '/api/auth/mfa/enrol', mfaEnrolmentSchema, body),
       confirmEnrolment: (body: MfaConfirmRequest) =>
         request('POST', '/api/auth/mfa/enrol/confirm', recoveryCodesSchema, body),
       regenerateRecoveryCodes: (body: MfaVerifyRequest) =>

@@ -36,7 +36,12 @@ export const mfaEnrolmentSchema = z.object({
 });
 export type MfaEnrolment = z.infer<typeof mfaEnrolmentSchema>;
 
-export const mfaConfirmRequestSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, '6 digits') });
+export const mfaConfirmRequestSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '6 digits'),
+});
 export type MfaConfirmRequest = z.infer<typeof mfaConfirmRequestSchema>;
 
 /** Recovery codes are shown once, when made; only their hashes are kept. */

@@ -63,9 +63,19 @@ export type SharedCamera = z.infer<typeof sharedCameraSchema>;
 /** Aggregates over public cameras only: counts, never individual records. */
 export const sharedStatisticsSchema = z.object({
   generatedAt: isoTime,
-  cameras: z.object({ total: z.number().int(), online: z.number().int(), offline: z.number().int(), degraded: z.number().int() }),
+  cameras: z.object({
+    total: z.number().int(),
+    online: z.number().int(),
+    offline: z.number().int(),
+    degraded: z.number().int(),
+  }),
   byArea: z.array(
-    z.object({ areaId: z.string(), areaName: z.string(), cameras: z.number().int(), online: z.number().int() }),
+    z.object({
+      areaId: z.string(),
+      areaName: z.string(),
+      cameras: z.number().int(),
+      online: z.number().int(),
+    }),
   ),
   /** AI events seen by public cameras over the last 24 hours, by type. */
   eventsLast24h: z.array(z.object({ type: z.string(), count: z.number().int() })),

@@ -16,9 +16,15 @@ import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useConnectionState } from '../live-provider';
 
 /** The pages of the console and what a user needs to see them; the BFF enforces, this only hides. */
-export const PAGES: ReadonlyArray<{ key: 'overview' | 'map'; href: string; needs: Permission }> = [
+export const PAGES: ReadonlyArray<{
+  key: 'overview' | 'map' | 'audit' | 'admin';
+  href: string;
+  needs: Permission;
+}> = [
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
+  { key: 'audit', href: '/audit', needs: 'audit:view' },
+  { key: 'admin', href: '/admin', needs: 'user:manage' },
 ];
 
 export function AppLayout({ session }: { session: SessionInfo }) {
@@ -74,9 +80,18 @@ export function AppLayout({ session }: { session: SessionInfo }) {
                 }))}
               />
               <div className="c2-user" data-testid={testIds.shell.userMenu}>
-                <span className="c2-user__name" data-testid={testIds.shell.userName}>
-                  {session.user.displayName}
-                </span>
+                <a
+                  className="c2-user__name"
+                  href="/account"
+                  title={t('user.account')}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void navigate('/account');
+                  }}
+                  data-testid={testIds.shell.account}
+                >
+                  <span data-testid={testIds.shell.userName}>{session.user.displayName}</span>
+                </a>
                 <span className="c2-user__role" data-testid={testIds.shell.userRole}>
                   {t(`role.${session.user.role}`)}
                 </span>

@@ -69,9 +69,14 @@ function LoginRoute() {
   const [params] = useSearchParams();
   const next = params.get('next');
   const ended = params.get('ended');
+  const mfa = params.get('mfa');
+  const sso = params.get('sso');
   return (
     <LoginPage
       notice={ended === 'expired' || ended === 'revoked' ? ended : null}
+      initialStep={mfa === 'totp' || mfa === 'enrol' ? mfa : 'password'}
+      ssoError={sso === 'failed' || sso === 'unknown' || sso === 'unavailable' ? sso : null}
+      next={next}
       onLoggedIn={() => {
         const session = queryClient.getQueryData<SessionInfo>(queryKeys.session());
         // Only a local path is followed, never an absolute URL.
@@ -100,6 +105,9 @@ export const router = createBrowserRouter([
         path: 'overview',
         lazy: () => import('./overview-route').then((m) => ({ Component: m.OverviewRoute })),
       },
+      { path: 'account', lazy: () => import('./account-route').then((m) => ({ Component: m.AccountRoute })) },
+      { path: 'audit', lazy: () => import('./audit-route').then((m) => ({ Component: m.AuditRoute })) },
+      { path: 'admin', lazy: () => import('./admin-route').then((m) => ({ Component: m.AdminRoute })) },
       { path: '*', Component: NotFound },
     ],
   },

@@ -68,14 +68,16 @@ export async function insertChained(
       row.hash,
     ],
   );
-  await q.query('UPDATE audit_chain_head SET last_id = $1, last_hash = $2, entries = entries + 1 WHERE id = 1', [
-    row.id,
-    row.hash,
-  ]);
+  await q.query(
+    'UPDATE audit_chain_head SET last_id = $1, last_hash = $2, entries = entries + 1 WHERE id = 1',
+    [row.id, row.hash],
+  );
 }
 
 export async function readChainHead(q: Queryable): Promise<ChainHead> {
-  const rows = await q.query<ChainHead>('SELECT last_id, last_hash, entries FROM audit_chain_head WHERE id = 1');
+  const rows = await q.query<ChainHead>(
+    'SELECT last_id, last_hash, entries FROM audit_chain_head WHERE id = 1',
+  );
   return rows[0]!;
 }
 

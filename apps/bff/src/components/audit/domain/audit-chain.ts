@@ -22,11 +22,7 @@ export interface ChainedContent {
  * after it.
  */
 export function entryHash(prevHash: string, content: ChainedContent): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson(content))
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
 /**

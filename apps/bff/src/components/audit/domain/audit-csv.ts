@@ -11,7 +11,17 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const AUDIT_CSV_HEADER = ['id', 'time', 'actor', 'actor_id', 'action', 'target', 'ip', 'detail', 'hash'];
+export const AUDIT_CSV_HEADER = [
+  'id',
+  'time',
+  'actor',
+  'actor_id',
+  'action',
+  'target',
+  'ip',
+  'detail',
+  'hash',
+];
 
 export function auditCsvRow(e: AuditEntry): string {
   return [e.id, e.ts, e.actorName, e.actorId, e.action, e.target, e.ip, JSON.stringify(e.detail), e.hash]

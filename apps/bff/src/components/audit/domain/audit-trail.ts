@@ -17,7 +17,7 @@ export type { AuditRecord };
 
 /** PostgreSQL text and jsonb refuse NUL; anything else a caller passes is kept as it is. */
 function clean(text: string | null): string | null {
-  return text === null ? null : text.replace(/\u0000/g, '\uFFFD');
+  return text === null ? null : text.replaceAll(String.fromCharCode(0), '\uFFFD');
 }
 
 function contentOf(row: AuditRow): ChainedContent {
@@ -83,7 +83,11 @@ export function createAuditTrail(db: Db) {
       let before: number | undefined;
       let sent = 0;
       while (sent < max) {
-        const { entries, nextBefore } = await this.list({ ...filter, before, limit: Math.min(500, max - sent) });
+        const { entries, nextBefore } = await this.list({
+          ...filter,
+          before,
+          limit: Math.min(500, max - sent),
+        });
         for (const e of entries) yield e;
         sent += entries.length;
         if (nextBefore === null) return;
@@ -98,7 +102,11 @@ export function createAuditTrail(db: Db) {
       let checked = 0;
       let legacy = 0;
       let after = 0;
-      const broken = (id: number | null, reason: 'content' | 'link' | 'unchained' | 'tail', message: string) => ({
+      const broken = (
+        id: number | null,
+        reason: 'content' | 'link' | 'unchained' | 'tail',
+        message: string,
+      ) => ({
         ok: false,
         checked,
         legacy,
@@ -114,7 +122,11 @@ export function createAuditTrail(db: Db) {
           if (row.hash === null) {
             // Entries from before the chain existed may only precede it.
             if (checked > 0)
-              return broken(id, 'unchained', `Entry #${id} carries no hash inside the chain (after #${lastId}).`);
+              return broken(
+                id,
+                'unchained',
+                `Entry #${id} carries no hash inside the chain (after #${lastId}).`,
+              );
             legacy++;
             continue;
           }
@@ -127,7 +139,11 @@ export function createAuditTrail(db: Db) {
                 : `Entry #${id} does not link to entry #${lastId}: an entry was removed, inserted or rewritten there.`,
             );
           if (entryHash(prev, contentOf(row)) !== row.hash)
-            return broken(id, 'content', `Entry #${id} was changed after it was written: its content no longer matches its hash.`);
+            return broken(
+              id,
+              'content',
+              `Entry #${id} was changed after it was written: its content no longer matches its hash.`,
+            );
           prev = row.hash;
           lastId = id;
           checked++;
@@ -136,7 +152,11 @@ export function createAuditTrail(db: Db) {
         after = Number(rows.at(-1)!.id);
       }
       const head = await readChainHead(db);
-      if ((head.last_id === null ? null : Number(head.last_id)) !== lastId || head.last_hash !== prev || Number(head.entries) !== checked)
+      if (
+        (head.last_id === null ? null : Number(head.last_id)) !== lastId ||
+        head.last_hash !== prev ||
+        Number(head.entries) !== checked
+      )
         return broken(
           head.last_id === null ? null : Number(head.last_id),
           'tail',

@@ -15,7 +15,14 @@ export function createAuditRoutes(audit: AuditTrail): Router {
 
   const record = (req: Request, res: Response, action: string, detail: Record<string, unknown>) => {
     const p = principalOf(res);
-    return audit.record({ actorId: p.user.id, actorName: p.user.username, action, target: null, ip: req.ip ?? null, detail });
+    return audit.record({
+      actorId: p.user.id,
+      actorName: p.user.username,
+      action,
+      target: null,
+      ip: req.ip ?? null,
+      detail,
+    });
   };
 
   router.get(
@@ -33,7 +40,11 @@ export function createAuditRoutes(audit: AuditTrail): Router {
   router.get(
     '/export.csv',
     handle(async (req, res) => {
-      const { limit: _limit, before: _before, ...filters } = parseInput(auditQuerySchema, req.query, 'audit filters');
+      const {
+        limit: _limit,
+        before: _before,
+        ...filters
+      } = parseInput(auditQuerySchema, req.query, 'audit filters');
       await record(req, res, 'audit.exported', { filters, format: 'csv' });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       res.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -12,7 +12,13 @@ export interface ChallengeRow {
 
 export async function insertChallenge(
   q: Queryable,
-  c: { tokenHash: string; userId: string; kind: ChallengeRow['kind']; method: ChallengeRow['method']; expiresAt: Date },
+  c: {
+    tokenHash: string;
+    userId: string;
+    kind: ChallengeRow['kind'];
+    method: ChallengeRow['method'];
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await q.query(
     `INSERT INTO login_challenges (token_hash, user_id, kind, method, expires_at) VALUES ($1, $2, $3, $4, $5)
@@ -39,8 +45,15 @@ export async function findChallenge(q: Queryable, tokenHash: string): Promise<Ch
   return rows[0] ?? null;
 }
 
-export async function setChallengeSecret(q: Queryable, tokenHash: string, encryptedSecret: string): Promise<void> {
-  await q.query('UPDATE login_challenges SET pending_secret = $2 WHERE token_hash = $1', [tokenHash, encryptedSecret]);
+export async function setChallengeSecret(
+  q: Queryable,
+  tokenHash: string,
+  encryptedSecret: string,
+): Promise<void> {
+  await q.query('UPDATE login_challenges SET pending_secret = $2 WHERE token_hash = $1', [
+    tokenHash,
+    encryptedSecret,
+  ]);
 }
 
 export async function deleteChallenge(q: Queryable, tokenHash: string): Promise<void> {

@@ -30,7 +30,16 @@ export async function insertSession(
   await q.query(
     `INSERT INTO sessions (id, token_hash, user_id, csrf_token, expires_at, method, ip, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [s.id, s.tokenHash, s.userId, s.csrfToken, s.expiresAt, s.method, s.ip, s.userAgent?.slice(0, 300) ?? null],
+    [
+      s.id,
+      s.tokenHash,
+      s.userId,
+      s.csrfToken,
+      s.expiresAt,
+      s.method,
+      s.ip,
+      s.userAgent?.slice(0, 300) ?? null,
+    ],
   );
 }
 
@@ -67,7 +76,11 @@ export interface SessionListRow {
   user_agent: string | null;
 }
 
-export async function listUserSessions(q: Queryable, userId: string, idleMinutes: number): Promise<SessionListRow[]> {
+export async function listUserSessions(
+  q: Queryable,
+  userId: string,
+  idleMinutes: number,
+): Promise<SessionListRow[]> {
   return q.query<SessionListRow>(
     `SELECT id, token_hash, method, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions
      WHERE user_id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)

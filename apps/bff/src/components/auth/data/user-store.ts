@@ -38,9 +38,10 @@ const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.areas, u.local
   u.last_login_at, u.oidc_subject`;
 
 export async function findUserByUsername(q: Queryable, username: string): Promise<UserRow | null> {
-  const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.username) = lower($1)`, [
-    username,
-  ]);
+  const rows = await q.query<UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.username) = lower($1)`,
+    [username],
+  );
   return rows[0] ?? null;
 }
 
@@ -50,12 +51,17 @@ export async function findUserById(q: Queryable, id: string): Promise<UserRow | 
 }
 
 export async function findUserByOidcSubject(q: Queryable, subject: string): Promise<UserRow | null> {
-  const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.oidc_subject = $1`, [subject]);
+  const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.oidc_subject = $1`, [
+    subject,
+  ]);
   return rows[0] ?? null;
 }
 
 export async function linkOidcSubject(q: Queryable, userId: string, subject: string): Promise<void> {
-  await q.query('UPDATE users SET oidc_subject = $2 WHERE id = $1 AND oidc_subject IS NULL', [userId, subject]);
+  await q.query('UPDATE users SET oidc_subject = $2 WHERE id = $1 AND oidc_subject IS NULL', [
+    userId,
+    subject,
+  ]);
 }
 
 export async function listUsers(q: Queryable): Promise<(UserRow & { active_sessions: number })[]> {
@@ -105,14 +111,7 @@ export async function updateUserFields(
        areas = CASE WHEN $4::boolean THEN $5::text[] ELSE areas END,
        disabled = COALESCE($6, disabled)
      WHERE id = $1 RETURNING id`,
-    [
-      id,
-      f.displayName ?? null,
-      f.role ?? null,
-      f.areas !== undefined,
-      f.areas ?? null,
-      f.disabled ?? null,
-    ],
+    [id, f.displayName ?? null, f.role ?? null, f.areas !== undefined, f.areas ?? null, f.disabled ?? null],
   );
   return rows.length > 0;
 }
@@ -151,7 +150,12 @@ export async function unlockUser(q: Queryable, userId: string): Promise<void> {
  * Accepts a TOTP step only if it is newer than the last one accepted (a code works once, on any instance).
  * `rejectReuse` false accepts the same step again (test suites logging one account in many times a second).
  */
-export async function claimTotpStep(q: Queryable, userId: string, step: number, rejectReuse: boolean): Promise<boolean> {
+export async function claimTotpStep(
+  q: Queryable,
+  userId: string,
+  step: number,
+  rejectReuse: boolean,
+): Promise<boolean> {
   const rows = await q.query<{ id: string }>(
     `UPDATE users SET mfa_last_step = GREATEST(COALESCE(mfa_last_step, 0), $2)
      WHERE id = $1 AND (NOT $3::boolean OR mfa_last_step IS NULL OR mfa_last_step < $2) RETURNING id`,
@@ -160,7 +164,12 @@ export async function claimTotpStep(q: Queryable, userId: string, step: number, 
   return rows.length > 0;
 }
 
-export async function setMfaSecret(q: Queryable, userId: string, encryptedSecret: string, step: number): Promise<void> {
+export async function setMfaSecret(
+  q: Queryable,
+  userId: string,
+  encryptedSecret: string,
+  step: number,
+): Promise<void> {
   await q.query(
     'UPDATE users SET mfa_secret = $2, mfa_enrolled_at = now(), mfa_last_step = $3 WHERE id = $1',
     [userId, encryptedSecret, step],
@@ -168,9 +177,10 @@ export async function setMfaSecret(q: Queryable, userId: string, encryptedSecret
 }
 
 export async function clearMfa(q: Queryable, userId: string): Promise<void> {
-  await q.query('UPDATE users SET mfa_secret = NULL, mfa_enrolled_at = NULL, mfa_last_step = NULL WHERE id = $1', [
-    userId,
-  ]);
+  await q.query(
+    'UPDATE users SET mfa_secret = NULL, mfa_enrolled_at = NULL, mfa_last_step = NULL WHERE id = $1',
+    [userId],
+  );
   await q.query('DELETE FROM mfa_recovery_codes WHERE user_id = $1', [userId]);
 }
 

@@ -229,7 +229,11 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
     }
     if (!row.mfa_secret && mfaRequired(row.role) && !idpProvedMfa) return openChallenge(row, 'enrol', method);
     limiter.succeed(row.username, client.ip);
-    return { kind: 'session', ...(await openSession(row, method, client)), via: idpProvedMfa ? 'idp' : 'password' };
+    return {
+      kind: 'session',
+      ...(await openSession(row, method, client)),
+      via: idpProvedMfa ? 'idp' : 'password',
+    };
   }
 
   /** A live challenge of the given kind with its user, counting the try; refuses after too many. */
@@ -256,7 +260,12 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
      * answer does not reveal which usernames exist. A locked account answers 423 without looking at the password
      * (so a lock cannot be used to test guesses).
      */
-    async login(username: string, password: string, code: string | undefined, client: Client): Promise<LoginOutcome> {
+    async login(
+      username: string,
+      password: string,
+      code: string | undefined,
+      client: Client,
+    ): Promise<LoginOutcome> {
       const wait = limiter.retryAfter(username, client.ip);
       if (wait > 0) {
         metrics.loginFailures.inc({ reason: 'rate_limited' });
@@ -340,7 +349,11 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
      * Re-enrolment from a live session (a new phone). An enrolled account proves the current factor first, so a
      * stolen session cannot move the second factor to the thief's phone.
      */
-    async startReenrolment(p: Principal, currentCode: string | undefined, client: Client): Promise<MfaEnrolment> {
+    async startReenrolment(
+      p: Principal,
+      currentCode: string | undefined,
+      client: Client,
+    ): Promise<MfaEnrolment> {
       const row = (await findUserById(db, p.user.id))!;
       if (row.mfa_secret) {
         if (!currentCode)
@@ -391,7 +404,8 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
       if (!token || token.length > 128) return null;
       const row = await findLiveSession(db, hashToken(token), options.sessionIdleMinutes);
       if (!row) return null;
-      if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) await touchSession(db, row.token_hash);
+      if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS)
+        await touchSession(db, row.token_hash);
       const user = toUser(row);
       return {
         user,

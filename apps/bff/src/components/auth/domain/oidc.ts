@@ -37,7 +37,8 @@ export function createOidc(options: OidcOptions, logger: Logger) {
     config ??= (async () => {
       const issuer = new URL(options.issuer);
       // Plain http only for a provider on this machine (a test provider, a local gateway); never over a network.
-      const local = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+      const local =
+        issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
       return client.discovery(
         issuer,
         options.clientId,

@@ -52,7 +52,12 @@ export function newTotpSecret(): string {
 export type HashAlgorithm = 'sha1' | 'sha256' | 'sha512';
 
 /** HOTP value of one counter (RFC 4226 section 5.3, dynamic truncation). */
-export function hotp(key: Buffer, counter: bigint, digits = TOTP_DIGITS, algorithm: HashAlgorithm = 'sha1'): string {
+export function hotp(
+  key: Buffer,
+  counter: bigint,
+  digits = TOTP_DIGITS,
+  algorithm: HashAlgorithm = 'sha1',
+): string {
   const msg = Buffer.alloc(8);
   msg.writeBigUInt64BE(counter);
   const mac = createHmac(algorithm, key).update(msg).digest();

@@ -40,7 +40,9 @@ export function createUserAdmin(deps: {
       mfaEnrolled: row.mfa_secret !== null,
       mfaRequired: deps.mfaRequired(row.role),
       lockedUntil:
-        row.locked_until && new Date(row.locked_until) > new Date() ? new Date(row.locked_until).toISOString() : null,
+        row.locked_until && new Date(row.locked_until) > new Date()
+          ? new Date(row.locked_until).toISOString()
+          : null,
       lastLoginAt: row.last_login_at ? new Date(row.last_login_at).toISOString() : null,
       activeSessions: row.active_sessions ?? 0,
       createdAt: new Date(row.created_at).toISOString(),
@@ -49,7 +51,8 @@ export function createUserAdmin(deps: {
 
   function checkAreas(areas: string[] | null | undefined): void {
     const unknown = (areas ?? []).filter((a) => !deps.knownArea(a));
-    if (unknown.length > 0) throw badRequest(`Unknown area ${unknown[0]}`, { areas: `unknown area ${unknown[0]}` });
+    if (unknown.length > 0)
+      throw badRequest(`Unknown area ${unknown[0]}`, { areas: `unknown area ${unknown[0]}` });
   }
 
   async function one(id: string): Promise<AdminUser> {
@@ -77,7 +80,11 @@ export function createUserAdmin(deps: {
     },
 
     /** Applies the change; returns the user and whether its sessions were ended. */
-    async update(actorId: string, id: string, change: UpdateUser): Promise<{ user: AdminUser; ended: number }> {
+    async update(
+      actorId: string,
+      id: string,
+      change: UpdateUser,
+    ): Promise<{ user: AdminUser; ended: number }> {
       const before = await findUserById(db, id);
       if (!before) throw notFound('User');
       // An administrator cannot lock themselves out (and leave the center without one) by accident.

@@ -14,9 +14,22 @@ export function createAdminUserRoutes(deps: { users: UserAdmin; audit: AuditTrai
   const { users, audit } = deps;
   router.use(requirePermission('user:manage'));
 
-  async function record(req: Request, res: Response, action: string, target: string, detail: Record<string, unknown>) {
+  async function record(
+    req: Request,
+    res: Response,
+    action: string,
+    target: string,
+    detail: Record<string, unknown>,
+  ) {
     const p = principalOf(res);
-    await audit.record({ actorId: p.user.id, actorName: p.user.username, action, target, ip: req.ip ?? null, detail });
+    await audit.record({
+      actorId: p.user.id,
+      actorName: p.user.username,
+      action,
+      target,
+      ip: req.ip ?? null,
+      detail,
+    });
   }
 
   router.get(

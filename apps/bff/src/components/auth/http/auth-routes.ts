@@ -79,7 +79,11 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
         action: 'auth.login',
         target: null,
         ip,
-        detail: { method: outcome.principal.method, factor: outcome.via, sessionId: outcome.principal.sessionId },
+        detail: {
+          method: outcome.principal.method,
+          factor: outcome.via,
+          sessionId: outcome.principal.sessionId,
+        },
       });
       res.json(auth.toSessionInfo(outcome.principal));
       return;
@@ -159,7 +163,13 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
         .confirmChallengeEnrolment(challengeOf(req), code, clientOf(req))
         .catch((err: unknown) => refused(req, null, 'enrol', err));
       const ip = clientOf(req).ip;
-      await audit.record({ ...who(result.principal), action: 'auth.mfa_enrolled', target: null, ip, detail: {} });
+      await audit.record({
+        ...who(result.principal),
+        action: 'auth.mfa_enrolled',
+        target: null,
+        ip,
+        detail: {},
+      });
       cookies.setSession(res, result.token, result.principal);
       await audit.record({
         ...who(result.principal),
@@ -179,7 +189,13 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
       const p = principalOf(res);
       await auth.logout(p.sessionKey);
       deps.onSessionEnded(p.sessionKey, 'logout');
-      await audit.record({ ...who(p), action: 'auth.logout', target: null, ip: clientOf(req).ip, detail: {} });
+      await audit.record({
+        ...who(p),
+        action: 'auth.logout',
+        target: null,
+        ip: clientOf(req).ip,
+        detail: {},
+      });
       cookies.clearSession(res);
       res.status(204).end();
     }),
@@ -217,7 +233,13 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
       const { code } = parseInput(mfaConfirmRequestSchema, req.body, 'code');
       const p = principalOf(res);
       const recoveryCodes = await auth.confirmReenrolment(p, code, clientOf(req));
-      await audit.record({ ...who(p), action: 'auth.mfa_enrolled', target: null, ip: clientOf(req).ip, detail: { again: true } });
+      await audit.record({
+        ...who(p),
+        action: 'auth.mfa_enrolled',
+        target: null,
+        ip: clientOf(req).ip,
+        detail: { again: true },
+      });
       res.json({ recoveryCodes });
     }),
   );

@@ -53,7 +53,8 @@ export function createOidcRoutes(deps: {
   };
 
   const redirectUriOf = (req: Request) =>
-    deps.redirectUrl ?? `${deps.publicOrigin ?? `${req.protocol}://${req.get('host')}`}/api/auth/oidc/callback`;
+    deps.redirectUrl ??
+    `${deps.publicOrigin ?? `${req.protocol}://${req.get('host')}`}/api/auth/oidc/callback`;
 
   const back = (res: Response, query: string) => res.redirect(303, `/login?${query}`);
 

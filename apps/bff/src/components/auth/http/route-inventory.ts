@@ -28,7 +28,12 @@ function stackOf(handle: unknown): LayerLike[] | undefined {
   return Array.isArray(stack) ? (stack as LayerLike[]) : undefined;
 }
 
-function walk(stack: LayerLike[], prefix: string, inherited: { prefix: string; guard: GuardTag }[], out: RouteInfo[]) {
+function walk(
+  stack: LayerLike[],
+  prefix: string,
+  inherited: { prefix: string; guard: GuardTag }[],
+  out: RouteInfo[],
+) {
   // Middleware guards of this router apply to what is registered after them under their path.
   const scoped = [...inherited];
   for (const layer of stack) {
@@ -36,10 +41,17 @@ function walk(stack: LayerLike[], prefix: string, inherited: { prefix: string; g
       const path = joinPath(prefix, layer.route.path);
       const routeGuards = layer.route.stack.map((l) => guardOf(l.handle)).filter((g): g is GuardTag => !!g);
       const applying = scoped
-        .filter((s) => path === s.prefix || path.startsWith(s.prefix === '/' ? '/' : `${s.prefix}/`) || s.prefix === '')
+        .filter(
+          (s) =>
+            path === s.prefix || path.startsWith(s.prefix === '/' ? '/' : `${s.prefix}/`) || s.prefix === '',
+        )
         .map((s) => s.guard);
       for (const method of Object.keys(layer.route.methods)) {
-        out.push({ method: method === '_all' ? 'ALL' : method.toUpperCase(), path, guards: [...applying, ...routeGuards] });
+        out.push({
+          method: method === '_all' ? 'ALL' : method.toUpperCase(),
+          path,
+          guards: [...applying, ...routeGuards],
+        });
       }
       continue;
     }

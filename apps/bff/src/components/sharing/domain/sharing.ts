@@ -79,7 +79,11 @@ export function createSharing(deps: { db: Db; publicCameras: () => Promise<Camer
 
   return {
     async create(input: CreateSharingKey & { ratePerMinute: number }, createdBy: string) {
-      const id = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+      const id = randomBytes(9)
+        .toString('base64url')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '0')
+        .slice(0, 12);
       const secret = randomBytes(32).toString('base64url');
       await insertSharingKey(db, {
         id,

@@ -80,11 +80,14 @@ export function createPartnerApi(deps: { sharing: Sharing; audit: AuditTrail; lo
       audit
         .record({
           actorId: key ? `sharing-key:${key.id}` : null,
-          actorName: key ? key.partner : (res.locals.sharingKeyId as string | undefined) ?? null,
+          actorName: key ? key.partner : ((res.locals.sharingKeyId as string | undefined) ?? null),
           action: 'sharing.call',
           target: `${req.method} ${req.originalUrl.split('?')[0]!.slice(0, 300)}`,
           ip: req.ip ?? null,
-          detail: { status: res.statusCode, ...(res.locals.sharingRefusal ? { refused: res.locals.sharingRefusal } : {}) },
+          detail: {
+            status: res.statusCode,
+            ...(res.locals.sharingRefusal ? { refused: res.locals.sharingRefusal } : {}),
+          },
         })
         .catch((err: unknown) => logger.error({ err }, 'audit write failed'));
     });
