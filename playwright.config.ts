@@ -53,6 +53,8 @@ export default defineConfig({
       SIM_FAULTS: 'false',
       SIM_EVENTS_PER_MINUTE: '120',
       LOG_LEVEL: 'warn',
+      // Journeys sign the same seeded account in several times within one 30-second TOTP step.
+      MFA_REJECT_REUSED_CODES: 'false',
     },
   },
 });

@@ -14,8 +14,12 @@ import type { SessionEndReason } from '../../lib/live-connection';
 import { LiveProvider } from '../live-provider';
 import { AppLayout } from './app-layout';
 
-/** Where a role lands after login: the map for those who watch and dispatch, the overview for the rest. */
+/**
+ * Where a role lands after login: the map for those who watch and dispatch, the audit trail for auditors, the
+ * overview for the rest.
+ */
 function homeOf(session: SessionInfo): string {
+  if (session.user.role === 'auditor') return '/audit';
   return session.user.role === 'operator' || session.user.role === 'dispatcher' ? '/map' : '/overview';
 }
 

@@ -296,6 +296,13 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
       return afterFirstFactor(row, 'oidc', undefined, client, idpProvedMfa);
     },
 
+    /** Whose sign-in a challenge token belongs to (for the audit trail of a refused step). */
+    async challengeUsername(token: string | undefined): Promise<string | null> {
+      if (!token || token.length > 128) return null;
+      const c = await findChallenge(db, hashToken(token));
+      return c ? ((await findUserById(db, c.user_id))?.username ?? null) : null;
+    },
+
     /** Second step of a login: the code for a pending `totp` challenge. */
     async verifyChallenge(token: string | undefined, code: string, client: Client) {
       const { c, row } = await challengeFor(token, 'totp');

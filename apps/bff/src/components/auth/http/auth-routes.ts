@@ -141,7 +141,9 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
       const { code } = parseInput(mfaVerifyRequestSchema, req.body, 'code');
       const result = await auth
         .verifyChallenge(challengeOf(req), code, clientOf(req))
-        .catch((err: unknown) => refused(req, null, 'totp', err));
+        .catch(async (err: unknown) =>
+          refused(req, await auth.challengeUsername(challengeOf(req)), 'totp', err),
+        );
       await answer(req, res, { kind: 'session', ...result });
     }),
   );
@@ -161,7 +163,9 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
       const { code } = parseInput(mfaConfirmRequestSchema, req.body, 'code');
       const result = await auth
         .confirmChallengeEnrolment(challengeOf(req), code, clientOf(req))
-        .catch((err: unknown) => refused(req, null, 'enrol', err));
+        .catch(async (err: unknown) =>
+          refused(req, await auth.challengeUsername(challengeOf(req)), 'enrol', err),
+        );
       const ip = clientOf(req).ip;
       await audit.record({
         ...who(result.principal),

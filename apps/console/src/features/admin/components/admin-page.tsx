@@ -150,49 +150,51 @@ function UsersPanel() {
                       )}
                     </td>
                     <td className="c2-admin__nowrap">{when(u.lastLoginAt, i18n.language)}</td>
-                    <td className="c2-admin__actions">
-                      <Button
-                        size="sm"
-                        onClick={() => setEditing(u)}
-                        data-testid={testIds.admin.action('edit')}
-                      >
-                        {t('admin.user.edit')}
-                      </Button>
-                      {u.lockedUntil && (
+                    <td>
+                      <div className="c2-admin__actions">
                         <Button
                           size="sm"
-                          onClick={() => run('unlock')}
-                          data-testid={testIds.admin.action('unlock')}
+                          onClick={() => setEditing(u)}
+                          data-testid={testIds.admin.action('edit')}
                         >
-                          {t('admin.user.unlock')}
+                          {t('admin.user.edit')}
                         </Button>
-                      )}
-                      {u.mfaEnrolled && (
+                        {u.lockedUntil && (
+                          <Button
+                            size="sm"
+                            onClick={() => run('unlock')}
+                            data-testid={testIds.admin.action('unlock')}
+                          >
+                            {t('admin.user.unlock')}
+                          </Button>
+                        )}
+                        {u.mfaEnrolled && (
+                          <Button
+                            size="sm"
+                            onClick={() => run('resetMfa')}
+                            data-testid={testIds.admin.action('reset-mfa')}
+                          >
+                            {t('admin.user.resetMfa')}
+                          </Button>
+                        )}
                         <Button
                           size="sm"
-                          onClick={() => run('resetMfa')}
-                          data-testid={testIds.admin.action('reset-mfa')}
+                          variant="danger"
+                          disabled={u.activeSessions === 0}
+                          onClick={() => run('forceLogout')}
+                          data-testid={testIds.admin.action('force-logout')}
                         >
-                          {t('admin.user.resetMfa')}
+                          {t('admin.user.forceLogout')}
                         </Button>
-                      )}
-                      <Button
-                        size="sm"
-                        variant="danger"
-                        disabled={u.activeSessions === 0}
-                        onClick={() => run('forceLogout')}
-                        data-testid={testIds.admin.action('force-logout')}
-                      >
-                        {t('admin.user.forceLogout')}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => update.mutate({ id: u.id, change: { disabled: !u.disabled } })}
-                        data-testid={testIds.admin.action(u.disabled ? 'enable' : 'disable')}
-                      >
-                        {u.disabled ? t('admin.user.enable') : t('admin.user.disable')}
-                      </Button>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => update.mutate({ id: u.id, change: { disabled: !u.disabled } })}
+                          data-testid={testIds.admin.action(u.disabled ? 'enable' : 'disable')}
+                        >
+                          {u.disabled ? t('admin.user.enable') : t('admin.user.disable')}
+                        </Button>
+                      </div>
                     </td>
                   </tr>
                 );
