@@ -483,12 +483,14 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
           areas: [...WARD_OPERATOR.areas],
         },
       ];
-      const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
-      for (const [i, a] of accounts.entries()) {
+      // The seeded accounts share one (printed) password, so one scrypt hash serves them all: seven hashes would
+      // cost every fresh embedded start and every test server seconds of CPU for nothing.
+      const passwordHash = await hashPassword(password);
+      for (const a of accounts) {
         await insertUser(db, {
           id: randomUUID(),
           ...a,
-          passwordHash: hashes[i]!,
+          passwordHash,
           mfaSecret: mfaRequired(a.role) ? box.seal(totpSecret) : null,
         });
       }
