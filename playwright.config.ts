@@ -56,6 +56,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Journeys send AI events as an edge box does: through the signed webhook (e2e/fixtures/edge.ts).
       INGEST_KEYS: E2E_INGEST_KEYS,
+      // Journeys sign the same seeded account in several times within one 30-second TOTP step.
+      MFA_REJECT_REUSED_CODES: 'false',
     },
   },
 });

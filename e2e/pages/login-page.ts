@@ -26,6 +26,17 @@ export class LoginPage {
     await this.page.getByTestId(testIds.login.submit).click();
   }
 
+  get code() {
+    return this.page.getByTestId(testIds.login.code);
+  }
+
+  /** The second step: a code from the authenticator app (or a recovery code). */
+  async submitCode(code: string): Promise<void> {
+    await expect(this.page.getByTestId(testIds.login.codeStep)).toBeVisible();
+    await this.code.fill(code);
+    await this.page.getByTestId(testIds.login.codeSubmit).click();
+  }
+
   async expectLoggedIn(): Promise<void> {
     await expect(this.page.getByTestId(testIds.shell.header)).toBeVisible();
   }

@@ -30,10 +30,19 @@ async function main(): Promise<void> {
   ];
   if (config.seedUsers) {
     const fresh = server.seeded.length > 0 ? ' (created now)' : '';
-    lines.push(`  accounts${fresh}: operator, dispatcher, investigator, leader, admin, auditor`);
+    lines.push(
+      `  accounts${fresh}: operator, dispatcher, investigator, leader, admin, auditor, operator.phuongson (one ward)`,
+    );
     const crews = server.seeded.filter((s) => s.role === 'field').map((s) => s.username);
     if (crews.length > 0) lines.push(`  field units (/field): ${crews[0]} … ${crews[crews.length - 1]}`);
     lines.push(`  password of the seeded accounts: ${config.seedPassword} (SEED_PASSWORD at first start)`);
+    if (config.mfaRequiredRoles.length > 0) {
+      // The seeded accounts of MFA roles are enrolled with this key: add it to an authenticator app to sign in.
+      lines.push(
+        `  TOTP key of the seeded ${config.mfaRequiredRoles.join(', ')} accounts: ${config.seedTotpSecret}`,
+        `    (authenticator app: otpauth://totp/${encodeURIComponent(config.mfaIssuer)}?secret=${config.seedTotpSecret}&issuer=${encodeURIComponent(config.mfaIssuer)})`,
+      );
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 

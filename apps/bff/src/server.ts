@@ -15,15 +15,27 @@ import { createEventLog } from './components/live/domain/event-log';
 import { audienceOf } from './components/live/domain/audience';
 import { createLiveGateway } from './components/live/socket/live-gateway';
 import { createAuditTrail } from './components/audit/domain/audit-trail';
+import { createAuditRoutes } from './components/audit/http/audit-routes';
+import { auditRefusals } from './components/audit/http/access-audit';
 import { createAuthService } from './components/auth/domain/auth-service';
+import { createSecretBox, loadSecretKey } from './components/auth/domain/secret-box';
+import { createUserAdmin } from './components/auth/domain/user-admin';
+import { createOidc } from './components/auth/domain/oidc';
 import {
   attachPrincipal,
   csrfGuard,
+  machineRoute,
   principalOf,
+  publicRoute,
   requirePermission,
   sessionTokenOf,
 } from './components/auth/http/auth-guards';
 import { createAuthRoutes } from './components/auth/http/auth-routes';
+import { createAdminUserRoutes } from './components/auth/http/admin-user-routes';
+import { createOidcRoutes } from './components/auth/http/oidc-routes';
+import { unguardedRoutes } from './components/auth/http/route-inventory';
+import { createSharing } from './components/sharing/domain/sharing';
+import { createPartnerApi, createSharingKeyRoutes } from './components/sharing/http/sharing-routes';
 import { createCameraService } from './components/cameras/domain/camera-service';
 import { createCameraRoutes } from './components/cameras/http/camera-routes';
 import { createEventIngest } from './components/events/domain/event-ingest';
@@ -55,7 +67,10 @@ export interface RunningServer {
   db: Db;
   logger: Logger;
   upstreams: Upstreams;
-  seeded: { username: string; role: string }[];
+  seeded: { username: string; role: string; mfa: boolean }[];
+  /** The Express app, for tests that read its routes (the generated authorization test). */
+  app: express.Express;
+  eventLog: ReturnType<typeof createEventLog>;
   stop(): Promise<void>;
 }
 
@@ -85,11 +100,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const eventLog = createEventLog(db, metrics);
   const audit = createAuditTrail(db);
-  const auth = createAuthService(db, metrics, config);
-  const seeded = config.seedUsers ? await auth.seedUsers(config.seedPassword) : [];
+  const secretBox = createSecretBox(await loadSecretKey(config.mfaEncryptionKey, config.dataDir));
+  const auth = createAuthService(db, metrics, config, secretBox);
+  const seeded = config.seedUsers ? await auth.seedUsers(config.seedPassword, config.seedTotpSecret) : [];
 
   const upstreams = createUpstreams(config, logger);
-  const app = createBaseApp(metrics);
+  const app = createBaseApp(metrics, { hsts: config.secureCookies });
   const httpServer = http.createServer(app);
 
   const gateway = createLiveGateway({
@@ -188,12 +204,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const alertAdmin = createAlertAdmin({ db, audit });
   ingest.onStoredWithin(alerts.inboxWithin);
 
+  const endSessions = (keys: string[], reason: 'expired' | 'revoked') => {
+    for (const key of keys) gateway.endSession(key, reason);
+  };
+  const users = createUserAdmin({
+    db,
+    mfaRequired: auth.mfaRequired,
+    knownArea: (areaId) => upstreams.geo.areaName(areaId) !== undefined,
+    onSessionsEnded: (keys) => endSessions(keys, 'revoked'),
+  });
+  const sharing = createSharing({
+    db,
+    publicCameras: () => cameras.list({ topics: [], maxTier: 0, areas: null }),
+  });
+
   // --- HTTP surface ---
-  app.get('/healthz', (_req, res) => {
+  app.get('/healthz', publicRoute('liveness probe'), (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get(
     '/readyz',
+    publicRoute('readiness probe of the load balancer'),
     handle(async (_req, res) => {
       const checks: Record<string, { ok: boolean; detail: string }> = {
         database: (await db.ping())
@@ -211,6 +242,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
   app.get(
     '/metrics',
+    publicRoute('Prometheus scrape; METRICS_TOKEN closes it'),
     handle(async (req, res) => {
       if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`)
         throw unauthorized();
@@ -222,6 +254,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Machine-to-machine: signed with an API key, no session or CSRF; raw body for the signature.
   app.use(
     '/ingest/v1',
+    machineRoute('HMAC-signed webhook (INGEST_KEYS)'),
     createIngestWebhook({
       ingest,
       keys: config.ingestKeys,
@@ -230,18 +263,53 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }),
   );
 
+  // Partner centers (the city IOC): an API key, public cameras only, every call audited.
+  app.use('/share/v1', createPartnerApi({ sharing, audit, logger }));
+
   const api = Router();
   api.use(attachPrincipal(auth));
   api.use(csrfGuard(config.publicOrigin));
+  api.use(auditRefusals(audit, logger));
+  const oidcEnabled = Boolean(config.oidcIssuer && config.oidcClientId);
+  if (oidcEnabled) {
+    const oidc = createOidc(
+      {
+        issuer: config.oidcIssuer!,
+        clientId: config.oidcClientId!,
+        clientSecret: config.oidcClientSecret,
+        scopes: config.oidcScopes,
+        usernameClaim: config.oidcUsernameClaim,
+        mfaAmr: config.oidcMfaAmr,
+      },
+      logger,
+    );
+    api.use(
+      '/auth/oidc',
+      createOidcRoutes({
+        oidc,
+        auth,
+        audit,
+        db,
+        logger,
+        secureCookies: config.secureCookies,
+        redirectUrl: config.oidcRedirectUrl,
+        publicOrigin: config.publicOrigin,
+      }),
+    );
+  }
   api.use(
     '/auth',
     createAuthRoutes({
       auth,
       audit,
       secureCookies: config.secureCookies,
-      onSessionEnded: (key) => gateway.endSession(key, 'logout'),
+      onSessionEnded: (key, reason) => gateway.endSession(key, reason),
+      oidcLabel: oidcEnabled ? config.oidcLabel : null,
     }),
   );
+  api.use('/audit', createAuditRoutes(audit));
+  api.use('/admin/users', createAdminUserRoutes({ users, audit }));
+  api.use('/admin/sharing-keys', createSharingKeyRoutes({ sharing, audit }));
   api.use('/cameras', createCameraRoutes(cameras));
   api.use('/events', createEventRoutes(db, config.eventLateSeconds * 1000));
   api.use('/admin/dead-letters', createDeadLetterRoutes(db));
@@ -297,6 +365,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use('/ack', createAckLinkRoutes(alerts));
   serveConsole(app, config.consoleDist, logger);
   app.use(createErrorHandler(logger, metrics));
+  for (const r of unguardedRoutes(app)) {
+    logger.warn(
+      { method: r.method, path: r.path },
+      'route has no permission guard and is not declared public',
+    );
+  }
 
   // --- start the data flows ---
   await cameras.start();
@@ -310,7 +384,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const crews = await units.fieldAccounts();
     await auth.seedAccounts(config.seedPassword, crews);
     await units.linkFieldAccounts(crews);
-    seeded.push(...crews.map((c) => ({ username: c.username, role: c.role, areas: c.areas })));
+    seeded.push(...crews.map((c) => ({ username: c.username, role: c.role, areas: c.areas, mfa: false })));
   }
   await dispatch.syncTasks();
   const stopReports = upstreams.units.onStatusReports((report) => {
@@ -321,7 +395,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await upstreams.analytics.start();
   await upstreams.violations.start();
   await upstreams.identity.start();
-  const purge = setInterval(() => void auth.purgeExpired().catch(() => undefined), 3600_000);
+  // Sessions past their idle or absolute limit end here, and so do their sockets (on every instance).
+  const purge = setInterval(() => {
+    auth
+      .sweep()
+      .then((keys) => endSessions(keys, 'expired'))
+      .catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+  }, 30_000);
   purge.unref();
 
   await new Promise<void>((resolve, reject) => {
@@ -342,6 +422,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     upstreams,
     seeded,
+    app,
+    eventLog,
     stop() {
       stopping ??= (async () => {
         clearInterval(purge);
@@ -371,7 +453,7 @@ function serveConsole(app: express.Express, dist: string, logger: Logger): void 
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) logger.warn({ dist }, 'console is not built; only the API is served');
   app.use(express.static(dist, { index: false, maxAge: '1h', immutable: false }));
-  app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => {
+  app.get(/^(?!\/(api|socket\.io)\/).*/, publicRoute('the console (SPA) itself'), (_req, res) => {
     if (!fs.existsSync(index)) {
       res
         .status(503)

@@ -72,7 +72,11 @@ describe('event feed API', () => {
       (e) => ['wrong_way', 'red_light'].includes(e.type) && e.severity === 'minor' && e.cameraId === camera,
     );
     expect(expected.length).toBeGreaterThan(0);
-    expect(ours(page.events).map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    expect(
+      ours(page.events)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(expected.map((e) => e.id).sort());
   });
 
   it('when a filter or cursor is malformed, then 400 names the field and nothing is listed', async () => {

@@ -74,6 +74,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'device:view',
     'device:manage',
     'user:manage',
+    'sharing:manage',
     'system:configure',
     'dashboard:operational',
   ],

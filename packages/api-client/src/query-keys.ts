@@ -64,4 +64,18 @@ export const queryKeys = {
     people: () => ['alert-admin', 'people'] as const,
     outbox: () => ['alert-admin', 'outbox'] as const,
   },
+  auth: {
+    providers: () => ['auth', 'providers'] as const,
+    mfa: () => ['auth', 'mfa'] as const,
+    sessions: () => ['auth', 'sessions'] as const,
+  },
+  audit: {
+    all: () => ['audit'] as const,
+    list: (filters: Record<string, string | number | undefined>) => ['audit', 'list', filters] as const,
+    verification: () => ['audit', 'verification'] as const,
+  },
+  admin: {
+    users: () => ['admin', 'users'] as const,
+    sharingKeys: () => ['admin', 'sharing-keys'] as const,
+  },
 };

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { roleSchema } from '@c2/api-client/schemas/role';
+
+/**
+ * The TOTP secret of the embedded mode's seeded accounts (base32, 160 bits). Like SEED_PASSWORD it is printed at
+ * start, so whoever runs `npm start` can add it to an authenticator app; a real deployment seeds nothing.
+ */
+export const EMBEDDED_SEED_TOTP_SECRET = 'BACNINHCTWOSEEDTOTPDEMOKEYQQRRSS';
 
 /** The repository root, so embedded defaults work whatever directory the process was started from. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -82,7 +89,65 @@ export const CONFIG_KEYS = {
       .default(12 * 60),
     'Absolute session lifetime (a 12-hour shift by default).',
   ),
+  sessionIdleMinutes: key(
+    'SESSION_IDLE_MINUTES',
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    'A session with no request for this long ends (its sockets too); the absolute limit is SESSION_TTL_MINUTES.',
+  ),
   secureCookies: key('SECURE_COOKIES', bool.default(false), 'Mark cookies Secure (set true behind HTTPS).'),
+  mfaRequiredRoles: key(
+    'MFA_REQUIRED_ROLES',
+    z
+      .string()
+      .default('admin,leader,investigator,auditor')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(roleSchema)),
+    'Roles that must sign in with a TOTP second factor (comma-separated); such an account enrols at its first login.',
+  ),
+  mfaIssuer: key(
+    'MFA_ISSUER',
+    z.string().min(1).max(60).default('C2 Bắc Ninh'),
+    'Issuer name authenticator apps show next to the account.',
+  ),
+  mfaEncryptionKey: key(
+    'MFA_ENCRYPTION_KEY',
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return undefined;
+        const bytes = Buffer.from(v, /^[0-9a-f]{64}$/i.test(v) ? 'hex' : 'base64');
+        if (bytes.length !== 32) {
+          ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex digits or base64' });
+          return z.NEVER;
+        }
+        return bytes;
+      }),
+    'Key (32 bytes, hex or base64) encrypting TOTP secrets at rest; unset: a key file created under DATA_DIR.',
+  ),
+  mfaRejectReusedCodes: key(
+    'MFA_REJECT_REUSED_CODES',
+    bool.default(true),
+    'Refuse a TOTP code already used by the account (RFC 6238 5.2); tests that log one account in many times a second turn it off.',
+  ),
+  seedTotpSecret: key(
+    'SEED_TOTP_SECRET',
+    z
+      .string()
+      .regex(/^[A-Z2-7]{16,64}$/, 'base32 (A-Z, 2-7), 16 to 64 characters')
+      .default(EMBEDDED_SEED_TOTP_SECRET),
+    'TOTP secret the seeded accounts of MFA roles are enrolled with (printed at start, like SEED_PASSWORD).',
+  ),
   seedUsers: key(
     'SEED_USERS',
     bool.default(true),
@@ -102,6 +167,61 @@ export const CONFIG_KEYS = {
     'LOGIN_LOCK_SECONDS',
     z.coerce.number().int().min(1).max(86400).default(300),
     'How long login stays refused after too many failures.',
+  ),
+  loginLockoutFailures: key(
+    'LOGIN_LOCKOUT_FAILURES',
+    z.coerce.number().int().min(3).max(1000).default(10),
+    'Consecutive failed logins (password or code, from any address) that lock the account for LOGIN_LOCKOUT_MINUTES.',
+  ),
+  loginLockoutMinutes: key(
+    'LOGIN_LOCKOUT_MINUTES',
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    'How long a locked account stays locked (an administrator can unlock it sooner).',
+  ),
+  oidcIssuer: key(
+    'OIDC_ISSUER',
+    optionalUrl,
+    'OpenID Connect issuer (e.g. the province identity platform); when set with OIDC_CLIENT_ID, single sign-on is offered.',
+  ),
+  oidcClientId: key('OIDC_CLIENT_ID', z.string().min(1).optional(), 'OIDC client id of this console.'),
+  oidcClientSecret: key(
+    'OIDC_CLIENT_SECRET',
+    z.string().min(1).optional(),
+    'OIDC client secret (client_secret_basic); unset: a public client with PKCE only.',
+  ),
+  oidcRedirectUrl: key(
+    'OIDC_REDIRECT_URL',
+    optionalUrl,
+    'Callback URL registered at the provider; unset: PUBLIC_ORIGIN (or the request host) + /api/auth/oidc/callback.',
+  ),
+  oidcScopes: key('OIDC_SCOPES', z.string().default('openid profile'), 'Scopes requested at the provider.'),
+  oidcUsernameClaim: key(
+    'OIDC_USERNAME_CLAIM',
+    z.string().min(1).default('preferred_username'),
+    'ID-token claim matched to a console username (accounts are provisioned here; SSO never creates them).',
+  ),
+  oidcMfaAmr: key(
+    'OIDC_MFA_AMR',
+    z
+      .string()
+      .default('mfa,otp,hwk,swk,sms')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    'amr values by which the provider proves a second factor; without one, MFA roles still enter a TOTP code here.',
+  ),
+  oidcLabel: key(
+    'OIDC_LABEL',
+    z.string().min(1).max(60).default('SSO'),
+    'Name of the provider on the login button.',
   ),
   liveBatchMs: key(
     'LIVE_BATCH_MS',

@@ -162,11 +162,29 @@ export async function migrate(db: Db, logger: Logger): Promise<void> {
   });
 }
 
-/** Splits a migration on statement-ending semicolons (our migrations keep no semicolons inside bodies). */
-function splitSql(sql: string): string[] {
-  return sql
-    .replace(/--.*$/gm, '')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+/**
+ * Splits a migration on statement-ending semicolons (a semicolon that ends its line). Dollar-quoted bodies
+ * (`$$ … $$`, `$tag$ … $tag$`, as PL/pgSQL functions need) are kept whole whatever they contain.
+ */
+export function splitSql(sql: string): string[] {
+  const text = sql.replace(/^\s*--.*$/gm, '').replace(/\s--[^'$\n]*$/gm, '');
+  const statements: string[] = [];
+  let start = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i))?.[0];
+      if (tag && (quote === null || quote === tag)) {
+        quote = quote === null ? tag : null;
+        i += tag.length - 1;
+        continue;
+      }
+    }
+    if (quote === null && text[i] === ';' && /^[ \t\r]*(\n|$)/.test(text.slice(i + 1, i + 200))) {
+      statements.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  statements.push(text.slice(start));
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

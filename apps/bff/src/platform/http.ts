@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, fromZod } from './errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
@@ -14,14 +14,45 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
 }
 
 /** Wraps an async handler so its rejection reaches the error handler (Express 5 does this too; kept explicit). */
+/** The body of an action that takes none: nothing, or an empty JSON object; anything else is a 400. */
+export const noBody = z.union([z.undefined(), z.object({}).strict()]);
+
 export function handle(fn: (req: Request, res: Response) => Promise<void> | void) {
   return (req: Request, res: Response, next: NextFunction) => {
     Promise.resolve(fn(req, res)).catch(next);
   };
 }
 
+/**
+ * The Content-Security-Policy the console runs under. Everything comes from this origin; no inline script at all.
+ * Styles come from the bundle's CSS files; `style-src-attr 'unsafe-inline'` admits only style *attributes*
+ * (positioned map markers, React style props set as attributes), never an injected <style> element.
+ */
+export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'style-src-elem': ["'self'"],
+  'style-src-attr': ["'unsafe-inline'"],
+  // Snapshots and QR codes arrive as data: URLs; MapLibre draws sprites from blob: URLs.
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  // 'self' covers the same-origin WebSocket of socket.io in browsers implementing CSP 3.
+  'connect-src': ["'self'"],
+  // MapLibre runs its workers from blob: URLs; hls.js feeds <video> through MediaSource blob: URLs.
+  'worker-src': ["'self'", 'blob:'],
+  'child-src': ["'self'", 'blob:'],
+  'media-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'frame-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'manifest-src': ["'self'"],
+};
+
 /** Request id, access metrics, security headers and a bounded JSON body for every request. */
-export function createBaseApp(metrics: Metrics): express.Express {
+export function createBaseApp(metrics: Metrics, options: { hsts?: boolean } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -37,29 +68,29 @@ export function createBaseApp(metrics: Metrics): express.Express {
   });
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          // MapLibre and React set inline style attributes; no inline <style> or script is needed otherwise.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'font-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          // MapLibre runs its workers from blob: URLs; hls.js uses blob: media sources.
-          'worker-src': ["'self'", 'blob:'],
-          'media-src': ["'self'", 'blob:'],
-          'object-src': ["'none'"],
-          'frame-ancestors': ["'none'"],
-          'base-uri': ["'self'"],
-          'form-action': ["'self'"],
-        },
-      },
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
       crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: false,
+      crossOriginOpenerPolicy: { policy: 'same-origin' },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // Only behind HTTPS (SECURE_COOKIES): HSTS on plain http would lock a LAN console out of itself.
+      strictTransportSecurity: options.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      xFrameOptions: { action: 'deny' },
     }),
   );
+  app.use((_req, res, next) => {
+    // The console uses none of these; a page that somehow ran foreign script could not use them either.
+    res.setHeader(
+      'permissions-policy',
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
+    );
+    next();
+  });
+  app.use('/api', (_req, res, next) => {
+    // API answers carry personal and operational data: never kept by a browser or a proxy cache.
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
   app.use('/api', express.json({ limit: '256kb', strict: true }));
   return app;
 }
@@ -86,7 +117,7 @@ export function createErrorHandler(logger: Logger, metrics: Metrics): ErrorReque
       logger.warn({ requestId, path: req.path, fields: error.fields }, error.message);
     }
     if (error.catastrophic) logger.fatal({ err, requestId }, 'catastrophic error');
-    if (error.status === 429 && error.fields.retryAfter)
+    if ((error.status === 429 || error.status === 423) && error.fields.retryAfter)
       res.setHeader('retry-after', error.fields.retryAfter);
     if (res.headersSent) return;
     res.status(error.status).json({

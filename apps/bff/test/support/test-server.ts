@@ -1,3 +1,4 @@
+import type { Role } from '@c2/api-client/schemas/role';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -5,12 +6,20 @@ import { createApiClient, type ApiClient } from '@c2/api-client/http/client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@c2/api-client/realtime/events';
 import type { LogEntry, Replay } from '@c2/api-client/schemas/live';
 import { apiErrorBody, type ApiErrorBody } from '@c2/api-client/schemas/common';
-import type { Config } from '../../src/platform/config';
+import { EMBEDDED_SEED_TOTP_SECRET, type Config } from '../../src/platform/config';
+import { totpAt } from '../../src/components/auth/domain/totp';
 import { startServer, type RunningServer } from '../../src/server';
 import { INGEST_HEADERS } from '@c2/api-client/ingest';
 import { signIngest } from '../../src/components/events/http/ingest-webhook';
+import type { Logger } from '../../src/platform/logger';
 
 export const PASSWORD = 'Test-password-1';
+
+/**
+ * The seeded account of a role: the username is the role, except field crews, whose accounts are named after
+ * their unit's call sign (the first simulated unit's crew stands for the role).
+ */
+export const usernameOf = (role: Role): string => (role === 'field' ? 'csgt-01' : role);
 
 /**
  * Starts the real BFF on port 0: PGlite in memory by default, or a fresh schema of the PostgreSQL named by
@@ -18,10 +27,12 @@ export const PASSWORD = 'Test-password-1';
  */
 export async function startTestServer(
   overrides: Partial<Config> = {},
+  options: { logger?: Logger } = {},
 ): Promise<RunningServer & { schema: string }> {
   const schema = overrides.databaseSchema ?? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const server = await startServer({
     env: process.env,
+    ...(options.logger ? { logger: options.logger } : {}),
     config: {
       port: 0,
       host: '127.0.0.1',
@@ -35,6 +46,8 @@ export async function startTestServer(
       simFaults: false,
       consoleDist: '/nonexistent',
       liveBatchMs: 50,
+      // Tests log the same seeded account in many times within one 30-second TOTP step.
+      mfaRejectReusedCodes: false,
       ...overrides,
     },
   });
@@ -60,19 +73,49 @@ export interface Session {
   api: ApiClient;
 }
 
-/** Logs in through the real endpoint and returns a client that carries the session like a browser would. */
-export async function login(baseUrl: string, username: string, password = PASSWORD): Promise<Session> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
+/** The cookies a response sets, as a Cookie header. */
+export function cookiesOf(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .filter((c) => !/=$/.test(c!))
+    .join('; ');
+}
+
+/** The code an authenticator app shows now for a secret (the seeded accounts' secret by default). */
+export function totpNow(secret = EMBEDDED_SEED_TOTP_SECRET): string {
+  return totpAt(secret, Date.now() / 1000);
+}
+
+/**
+ * Logs in through the real endpoints and returns a client that carries the session like a browser would. Accounts
+ * with MFA answer the second step with a code from `totpSecret` (the seeded accounts' secret by default).
+ */
+export async function login(
+  baseUrl: string,
+  username: string,
+  password = PASSWORD,
+  totpSecret = EMBEDDED_SEED_TOTP_SECRET,
+): Promise<Session> {
+  let res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  let body = (await res.json()) as { csrfToken?: string; mfa?: string };
+  if (body.mfa === 'totp') {
+    res = await fetch(`${baseUrl}/api/auth/login/mfa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookiesOf(res) },
+      body: JSON.stringify({ code: totpNow(totpSecret) }),
+    });
+    if (!res.ok) throw new Error(`login ${username} (code) failed: ${res.status} ${await res.text()}`);
+    body = (await res.json()) as { csrfToken?: string };
+  }
+  if (!body.csrfToken) throw new Error(`login ${username} stopped at step ${JSON.stringify(body)}`);
+  const cookie = cookiesOf(res);
+  const csrf = body.csrfToken;
   const api = createApiClient({ baseUrl, headers: () => ({ cookie }), csrfToken: () => csrf });
   return { cookie, csrf, api };
 }
@@ -152,5 +195,6 @@ export async function postEvents(
     body,
   });
   if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { results: Array<{ outcome: string; id?: string; reason?: string }> }).results;
+  return ((await res.json()) as { results: Array<{ outcome: string; id?: string; reason?: string }> })
+    .results;
 }

@@ -45,6 +45,8 @@ export const permissionSchema = z.enum([
   'device:manage',
   'audit:view',
   'user:manage',
+  /** Create, expire and revoke the API keys partner centers (the city IOC) use to read public camera data. */
+  'sharing:manage',
   'system:configure',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;

@@ -24,8 +24,10 @@ export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission
   { key: 'dispatch', href: '/dispatch', needs: 'unit:view' },
   { key: 'events', href: '/events', needs: 'event:view' },
   { key: 'field', href: '/field', needs: 'field:respond' },
+  { key: 'audit', href: '/audit', needs: 'audit:view' },
   { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure' },
   { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure' },
+  { key: 'admin', href: '/admin', needs: 'user:manage' },
 ];
 
 export function AppLayout({ session }: { session: SessionInfo }) {
@@ -81,9 +83,18 @@ export function AppLayout({ session }: { session: SessionInfo }) {
                 }))}
               />
               <div className="c2-user" data-testid={testIds.shell.userMenu}>
-                <span className="c2-user__name" data-testid={testIds.shell.userName}>
-                  {session.user.displayName}
-                </span>
+                <a
+                  className="c2-user__name"
+                  href="/account"
+                  title={t('user.account')}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void navigate('/account');
+                  }}
+                  data-testid={testIds.shell.account}
+                >
+                  <span data-testid={testIds.shell.userName}>{session.user.displayName}</span>
+                </a>
                 <span className="c2-user__role" data-testid={testIds.shell.userRole}>
                   {t(`role.${session.user.role}`)}
                 </span>

@@ -33,7 +33,11 @@ const jsonResponse = (status: number, body: unknown, headers: Record<string, str
 describe('LoginPage', () => {
   it('when the password is wrong, then the form stays open and says so in Vietnamese', async () => {
     let answer: (res: Response) => void = () => undefined;
-    const fetchMock = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const fetchMock = vi.fn((url: string) =>
+      url === '/api/auth/providers'
+        ? Promise.resolve(jsonResponse(200, { password: true, oidc: null }))
+        : new Promise<Response>((resolve) => (answer = resolve)),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const { onLoggedIn, submit } = renderLogin();
 
@@ -41,15 +45,51 @@ describe('LoginPage', () => {
 
     // While the request runs the button cannot be pressed again.
     await waitFor(() => expect((submit as HTMLButtonElement).disabled).toBe(true));
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/auth/login');
-    expect(JSON.parse(String(init.body))).toEqual({ username: 'operator', password: 'sai-mat-khau' });
+    const call = fetchMock.mock.calls.find(([url]) => url === '/api/auth/login') as unknown as [
+      string,
+      RequestInit,
+    ];
+    expect(JSON.parse(String(call[1].body))).toEqual({ username: 'operator', password: 'sai-mat-khau' });
 
     answer(jsonResponse(401, { error: { code: 'unauthorized', message: 'Wrong username or password' } }));
 
     expect((await screen.findByRole('alert')).textContent).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect((submit as HTMLButtonElement).disabled).toBe(false);
     expect(onLoggedIn).not.toHaveBeenCalled();
+  });
+
+  it('when the account has a second factor, then the code step asks for it and sends it to the MFA endpoint', async () => {
+    const session = {
+      user: { id: 'u1', username: 'admin', displayName: 'A', role: 'admin', areas: null, locale: 'vi' },
+      permissions: ['user:manage'],
+      csrfToken: 'c',
+      expiresAt: '2026-01-01T00:00:00.000Z',
+    };
+    const fetchMock = vi.fn((url: string) =>
+      Promise.resolve(
+        url === '/api/auth/providers'
+          ? jsonResponse(200, { password: true, oidc: { label: 'VNeID' } })
+          : url === '/api/auth/login'
+            ? jsonResponse(200, { mfa: 'totp', expiresAt: '2026-01-01T00:05:00.000Z' })
+            : jsonResponse(200, session),
+      ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const { onLoggedIn, submit } = renderLogin();
+    expect((await screen.findByTestId(testIds.login.sso)).textContent).toBe('Đăng nhập qua VNeID');
+
+    fireEvent.click(submit);
+    const code = await screen.findByTestId(testIds.login.code);
+    expect(onLoggedIn).not.toHaveBeenCalled();
+    fireEvent.change(code, { target: { value: '123456' } });
+    fireEvent.click(screen.getByTestId(testIds.login.codeSubmit));
+
+    await waitFor(() => expect(onLoggedIn).toHaveBeenCalledTimes(1));
+    const call = fetchMock.mock.calls.find(([url]) => url === '/api/auth/login/mfa') as unknown as [
+      string,
+      RequestInit,
+    ];
+    expect(JSON.parse(String(call[1].body))).toEqual({ code: '123456' });
   });
 
   it('when too many attempts failed, then the message names the wait the server asked for', async () => {

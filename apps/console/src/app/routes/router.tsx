@@ -22,9 +22,13 @@ import { LiveProvider } from '../live-provider';
 import { AppLayout } from './app-layout';
 import { MobileLayout } from './mobile-layout';
 
-/** Where a role lands after login: the map for those who watch and dispatch, a unit's crew its assignment. */
+/**
+ * Where a role lands after login: the map for those who watch and dispatch, a unit's crew its assignment, the
+ * audit trail for auditors, the overview for the rest.
+ */
 function homeOf(session: SessionInfo): string {
   if (session.user.role === 'field') return '/field';
+  if (session.user.role === 'auditor') return '/audit';
   return session.user.role === 'operator' || session.user.role === 'dispatcher' ? '/map' : '/overview';
 }
 
@@ -83,9 +87,14 @@ function LoginRoute() {
   const [params] = useSearchParams();
   const next = params.get('next');
   const ended = params.get('ended');
+  const mfa = params.get('mfa');
+  const sso = params.get('sso');
   return (
     <LoginPage
       notice={ended === 'expired' || ended === 'revoked' ? ended : null}
+      initialStep={mfa === 'totp' || mfa === 'enrol' ? mfa : 'password'}
+      ssoError={sso === 'failed' || sso === 'unknown' || sso === 'unavailable' ? sso : null}
+      next={next}
       onLoggedIn={() => {
         const session = queryClient.getQueryData<SessionInfo>(queryKeys.session());
         // Only a local path is followed, never an absolute URL.
@@ -140,6 +149,9 @@ export const router = createBrowserRouter([
         handle: { shell: 'mobile' },
         lazy: () => import('./field-route').then((m) => ({ Component: m.FieldRoute })),
       },
+      { path: 'account', lazy: () => import('./account-route').then((m) => ({ Component: m.AccountRoute })) },
+      { path: 'audit', lazy: () => import('./audit-route').then((m) => ({ Component: m.AuditRoute })) },
+      { path: 'admin', lazy: () => import('./admin-route').then((m) => ({ Component: m.AdminRoute })) },
       { path: '*', Component: NotFound },
     ],
   },

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { PHOTO_TYPES, noteRequestSchema, unitStatusRequestSchema } from '@c2/api-client/schemas/incident';
 import { badRequest } from '../../../platform/errors';
-import { handle, parseInput } from '../../../platform/http';
+import { handle, noBody, parseInput } from '../../../platform/http';
 import { requirePermission } from '../../auth/http/auth-guards';
 import type { AuditTrail } from '../../audit/domain/audit-trail';
 import type { DispatchService } from '../domain/dispatch-service';
@@ -30,6 +30,7 @@ export function createFieldRoutes(deps: {
   router.post(
     '/assignment/accept',
     handle(async (req, res) => {
+      parseInput(noBody, req.body, 'body');
       const { caller, userId } = callerOf(req, res);
       res.json(await field.accept(caller, userId));
     }),
@@ -47,6 +48,7 @@ export function createFieldRoutes(deps: {
   router.post(
     '/check-in',
     handle(async (req, res) => {
+      parseInput(noBody, req.body, 'body');
       const { caller, userId } = callerOf(req, res);
       res.json(await field.checkIn(caller, userId));
     }),
