@@ -35,6 +35,12 @@ import { createUnitRoutes } from './components/units/http/unit-routes';
 import { createMapRoutes } from './components/map/http/map-routes';
 import { createUpstreams, type Upstreams } from './upstreams/create-upstreams';
 import { createSimControlRoutes } from './upstreams/vms/sim/sim-control-routes';
+import { createSimImageRoutes } from './upstreams/vms/sim/sim-image-routes';
+import { createDeviceMetrics } from './components/devices/domain/device-metrics';
+import { createDeviceService } from './components/devices/domain/device-service';
+import { createQualityMonitor } from './components/devices/domain/quality-monitor';
+import { createHealthCollector } from './components/devices/domain/health-collector';
+import { createDeviceRoutes } from './components/devices/http/device-routes';
 
 export interface RunningServer {
   url: string;
@@ -124,6 +130,43 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     lateAfterMs: config.eventLateSeconds * 1000,
   });
+  const deviceMetrics = createDeviceMetrics(metrics.registry);
+  const devices = createDeviceService({ db, vms: upstreams.vms, devices: upstreams.devices, eventLog });
+  const quality = createQualityMonitor({
+    db,
+    vms: upstreams.vms,
+    ingest,
+    eventLog,
+    audit,
+    logger,
+    metrics: deviceMetrics,
+    options: {
+      intervalSeconds: config.deviceQualityIntervalSeconds,
+      maxPerSecond: config.deviceQualityMaxPerSecond,
+      confirmSeconds: config.deviceQualityConfirmSeconds,
+      raiseAfter: config.deviceFaultRaiseAfter,
+      clearAfter: config.deviceFaultClearAfter,
+      offlineGraceSeconds: config.deviceOfflineGraceSeconds,
+      healAttempts: config.deviceHealAttempts,
+      healBackoffSeconds: config.deviceHealBackoffSeconds,
+    },
+  });
+  const health = createHealthCollector({
+    db,
+    devices: upstreams.devices,
+    eventLog,
+    logger,
+    metrics: deviceMetrics,
+    kindOf: devices.kindOf,
+    areaOf: devices.areaOf,
+    options: {
+      intervalSeconds: config.deviceHealthIntervalSeconds,
+      raiseAfter: config.deviceFaultRaiseAfter,
+      clearAfter: config.deviceFaultClearAfter,
+      rawHours: config.deviceHistoryRawHours,
+      days: config.deviceHistoryDays,
+    },
+  });
 
   // --- HTTP surface ---
   app.get('/healthz', (_req, res) => {
@@ -137,7 +180,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           ? { ok: true, detail: db.kind }
           : { ok: false, detail: `${db.kind} not answering` },
       };
-      for (const name of ['vms', 'analytics', 'violations', 'units', 'identity'] as const) {
+      for (const name of ['vms', 'analytics', 'violations', 'units', 'identity', 'devices'] as const) {
         checks[name] = await upstreams[name]
           .health()
           .catch((err: unknown) => ({ ok: false, detail: String(err) }));
@@ -184,6 +227,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/admin/dead-letters', createDeadLetterRoutes(db));
   api.use('/units', createUnitRoutes(units));
   api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
+  api.use('/devices', createDeviceRoutes({ devices, audit, logger }));
   if (upstreams.sim) {
     api.use('/sim', requirePermission('system:configure'), (req, res, next) => {
       const p = principalOf(res);
@@ -204,6 +248,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       next();
     });
     api.use('/sim', createSimControlRoutes(upstreams.sim.vms));
+    api.use('/sim', createSimImageRoutes(upstreams.sim.vms));
   }
   api.use((req) => {
     throw notFound(`API route ${req.method} ${req.path}`);
@@ -221,6 +266,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await upstreams.analytics.start();
   await upstreams.violations.start();
   await upstreams.identity.start();
+  await upstreams.devices.start();
+  await devices.start();
+  await health.start();
+  await quality.start();
   const purge = setInterval(() => void auth.purgeExpired().catch(() => undefined), 3600_000);
   purge.unref();
 
@@ -244,11 +293,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stop() {
       stopping ??= (async () => {
         clearInterval(purge);
+        // The image checks submit events: they stop before the ingest is flushed.
+        await quality.stop();
+        await health.stop();
         // Stop consuming, then commit what was already taken in, before anything else closes.
         await upstreams.analytics.stop().catch(() => undefined);
         await ingest.flush();
         stopIngest();
-        for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity]) {
+        for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity, upstreams.devices]) {
           await u.stop().catch(() => undefined);
         }
         await cameras.stop();

@@ -95,4 +95,5 @@ export const TOPIC_PERMISSION = {
   'alert.changed': 'alert:view',
   'unit.changed': 'unit:view',
   'violation.new': 'violation:view',
+  'device.health': 'device:view',
 } as const satisfies Record<string, Permission>;

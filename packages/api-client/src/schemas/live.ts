@@ -5,6 +5,7 @@ import { analyticsEventSchema } from './event';
 import { alertSchema } from './alert';
 import { unitSchema } from './unit';
 import { violationSchema } from './violation';
+import { deviceHealthChangeSchema } from './device';
 
 const entryBase = {
   /** Monotonically increasing sequence number of the durable event log. */
@@ -24,6 +25,7 @@ export const logEntrySchema = z.discriminatedUnion('topic', [
   z.object({ ...entryBase, topic: z.literal('alert.changed'), data: alertSchema }),
   z.object({ ...entryBase, topic: z.literal('unit.changed'), data: unitSchema }),
   z.object({ ...entryBase, topic: z.literal('violation.new'), data: violationSchema }),
+  z.object({ ...entryBase, topic: z.literal('device.health'), data: deviceHealthChangeSchema }),
 ]);
 export type LogEntry = z.infer<typeof logEntrySchema>;
 export type LogTopic = LogEntry['topic'];
@@ -34,6 +36,7 @@ export const LOG_TOPICS = [
   'alert.changed',
   'unit.changed',
   'violation.new',
+  'device.health',
 ] as const;
 
 /** What the server answers to a resume: the missed entries in order, and whether they are all there. */
