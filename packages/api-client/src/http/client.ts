@@ -103,7 +103,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
       get: (id: string) => request('GET', `/api/devices/${encodeURIComponent(id)}`, deviceDetailSchema),
       history: (id: string, hours = 24) =>
         request('GET', `/api/devices/${encodeURIComponent(id)}/history?hours=${hours}`, deviceHistorySchema),
-      probe: (id: string) => request('POST', `/api/devices/${encodeURIComponent(id)}/probe`, streamProbeSchema),
+      probe: (id: string) =>
+        request('POST', `/api/devices/${encodeURIComponent(id)}/probe`, streamProbeSchema),
       restart: (id: string) =>
         request('POST', `/api/devices/${encodeURIComponent(id)}/restart`, healingAttemptSchema),
       sla: (from: string, to: string, kind?: DeviceKind) =>

@@ -144,7 +144,10 @@ export const deviceDetailSchema = z.object({
 export type DeviceDetail = z.infer<typeof deviceDetailSchema>;
 
 /** One point of a device's health history (raw samples recently, hourly averages further back). */
-export const metricPointSchema = deviceMetricsSchema.extend({ ts: isoTime, online: z.number().min(0).max(1) });
+export const metricPointSchema = deviceMetricsSchema.extend({
+  ts: isoTime,
+  online: z.number().min(0).max(1),
+});
 export type MetricPoint = z.infer<typeof metricPointSchema>;
 export const deviceHistorySchema = z.object({
   deviceId: z.string(),
@@ -155,7 +158,12 @@ export const deviceHistorySchema = z.object({
 export type DeviceHistory = z.infer<typeof deviceHistorySchema>;
 
 export const historyQuerySchema = z.object({
-  hours: z.coerce.number().int().min(1).max(24 * 90).default(24),
+  hours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24),
 });
 
 /** The answer of a remote stream probe. */

@@ -119,7 +119,11 @@ function devicesSql(oneId: boolean): string {
       ${only('d.id')}`;
 }
 
-export async function selectDevices(q: Queryable, maxTier: number, areas: string[] | null): Promise<Device[]> {
+export async function selectDevices(
+  q: Queryable,
+  maxTier: number,
+  areas: string[] | null,
+): Promise<Device[]> {
   const rows = await q.query<DeviceRow>(`${devicesSql(false)} ORDER BY kind, code`, [maxTier, areas]);
   return rows.map(toDevice);
 }

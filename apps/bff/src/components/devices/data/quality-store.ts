@@ -7,7 +7,11 @@ export interface QualityRow {
 }
 
 /** Gives every camera a schedule, first checks spread over one interval so they do not all fall at once. */
-export async function ensureScheduled(q: Queryable, cameraIds: readonly string[], intervalSeconds: number): Promise<void> {
+export async function ensureScheduled(
+  q: Queryable,
+  cameraIds: readonly string[],
+  intervalSeconds: number,
+): Promise<void> {
   for (let i = 0; i < cameraIds.length; i += 5000) {
     await q.query(
       `INSERT INTO camera_quality (camera_id, next_check_at)

@@ -37,14 +37,20 @@ export function daysOf(from: string, to: string): string[] {
   return out;
 }
 
-const pct = (up: number, observed: number) => (observed <= 0 ? null : Math.round((up / observed) * 10000) / 100);
+const pct = (up: number, observed: number) =>
+  observed <= 0 ? null : Math.round((up / observed) * 10000) / 100;
 
 /**
  * The devices component's reads and operator actions: the devices table, a device's page (status history,
  * faults, self-healing attempts, last image check), its readings history, the SLA report, and remote diagnosis
  * (probe, fresh snapshot, reconnect) through the VMS.
  */
-export function createDeviceService(deps: { db: Db; vms: VmsPort; devices: DevicesPort; eventLog: EventLog }) {
+export function createDeviceService(deps: {
+  db: Db;
+  vms: VmsPort;
+  devices: DevicesPort;
+  eventLog: EventLog;
+}) {
   const { db, vms, devices, eventLog } = deps;
   const kinds = new Map<string, DeviceKind>();
   const areas = new Map<string, string | null>();
@@ -95,11 +101,18 @@ export function createDeviceService(deps: { db: Db; vms: VmsPort; devices: Devic
       if (!(await find(id, a))) return null;
       const to = new Date();
       const from = new Date(to.getTime() - hours * 3_600_000);
-      return { deviceId: id, from: from.toISOString(), to: to.toISOString(), points: await selectHistory(db, id, from) };
+      return {
+        deviceId: id,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        points: await selectHistory(db, id, from),
+      };
     },
 
     async sla(query: SlaQuery, a: Audience): Promise<SlaReport> {
-      const list = (await selectDevices(db, a.maxTier, a.areas)).filter((d) => !query.kind || d.kind === query.kind);
+      const list = (await selectDevices(db, a.maxTier, a.areas)).filter(
+        (d) => !query.kind || d.kind === query.kind,
+      );
       const days = daysOf(query.from, query.to);
       const rows = await selectAvailability(
         db,
@@ -198,4 +211,3 @@ export function createDeviceService(deps: { db: Db; vms: VmsPort; devices: Devic
   };
 }
 export type DeviceService = ReturnType<typeof createDeviceService>;
-

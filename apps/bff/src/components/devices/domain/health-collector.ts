@@ -48,7 +48,13 @@ export function createHealthCollector(deps: {
   metrics: DeviceMetricsRegistry;
   kindOf: (deviceId: string) => DeviceKind | undefined;
   areaOf: (deviceId: string) => string | null;
-  options: { intervalSeconds: number; raiseAfter: number; clearAfter: number; rawHours: number; days: number };
+  options: {
+    intervalSeconds: number;
+    raiseAfter: number;
+    clearAfter: number;
+    rawHours: number;
+    days: number;
+  };
 }) {
   const { db, devices, eventLog, logger, metrics, options: o } = deps;
   const counters = new Map<string, KindState>();
@@ -59,7 +65,9 @@ export function createHealthCollector(deps: {
   async function collect(): Promise<void> {
     const readings = await devices.readHealth();
     const items = await db.tx(async (q) => {
-      const [lock] = await q.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [COLLECT_LOCK]);
+      const [lock] = await q.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+        COLLECT_LOCK,
+      ]);
       if (!lock?.ok) return [];
       await writeReadings(q, readings);
       metrics.healthReadings.inc(readings.length);
@@ -76,7 +84,11 @@ export function createHealthCollector(deps: {
 
       const changes: ChangeOf<'device.health'>[] = [];
       const byId = new Map(others.map((r) => [r.deviceId, r]));
-      const push = (r: HealthReading, change: 'state' | 'fault_opened' | 'fault_cleared', faultKind: DeviceFaultKind | null) => {
+      const push = (
+        r: HealthReading,
+        change: 'state' | 'fault_opened' | 'fault_cleared',
+        faultKind: DeviceFaultKind | null,
+      ) => {
         const kind = deps.kindOf(r.deviceId) ?? 'server';
         changes.push({
           topic: 'device.health',
@@ -104,7 +116,10 @@ export function createHealthCollector(deps: {
           const bad = th.bad(r.metrics, r.state);
           const good = th.good(r.metrics, r.state);
           // Inside the dead band neither counter moves.
-          const next = bad || good ? step(current, bad, o.raiseAfter, o.clearAfter) : { next: current, transition: null };
+          const next =
+            bad || good
+              ? step(current, bad, o.raiseAfter, o.clearAfter)
+              : { next: current, transition: null };
           counters.set(key, next.next);
           if (next.transition === 'opened') {
             if (await openFault(q, r.deviceId, th.kind, null, { metrics: r.metrics })) {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FRESH, step, type KindState, type Transition } from './hysteresis';
 
-function run(samples: boolean[], raiseAfter = 2, clearAfter = 3): { transitions: Transition[]; last: KindState } {
+function run(
+  samples: boolean[],
+  raiseAfter = 2,
+  clearAfter = 3,
+): { transitions: Transition[]; last: KindState } {
   let s = FRESH;
   const transitions: Transition[] = [];
   for (const bad of samples) {

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { IMAGE_FAULT_KINDS } from '@c2/api-client/schemas/device';
+import { type IMAGE_FAULT_KINDS } from '@c2/api-client/schemas/device';
 
 export type ImageFaultKind = (typeof IMAGE_FAULT_KINDS)[number];
 
@@ -24,6 +24,8 @@ export interface FrameStats {
    * that the sharp OSD text a camera burns in over a blurred picture cannot pass for focus.
    */
   sharpness: number;
+  /** Mean edge strength of the downscaled picture: the layout of the view, which a blur keeps and a cover hides. */
+  structure: number;
   /** Downscaled grey picture, for motion against the previous sample and matching against the reference view. */
   signature: Uint8Array;
 }
@@ -50,6 +52,7 @@ export async function measureFrame(image: Buffer): Promise<FrameStats> {
     }
     return 255;
   };
+  const signature = downscale(grey, AW, AH, SIG_W, SIG_H);
   const p5 = percentile(0.05);
   const p95 = percentile(0.95);
   return {
@@ -58,7 +61,8 @@ export async function measureFrame(image: Buffer): Promise<FrameStats> {
     p95,
     contrast: p95 - p5,
     sharpness: blockLaplacianVariance(grey, AW, AH, 8, 6),
-    signature: downscale(grey, AW, AH, SIG_W, SIG_H),
+    structure: meanOf(edges(signature)),
+    signature,
   };
 }
 
@@ -112,6 +116,12 @@ function downscale(px: Uint8Array, w: number, h: number, tw: number, th: number)
   return out;
 }
 
+function meanOf(a: Float64Array): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return s / a.length;
+}
+
 /** Mean absolute difference of two signatures, 0–255: 0 for the very same frame served again. */
 export function motionBetween(a: Uint8Array, b: Uint8Array): number {
   let s = 0;
@@ -156,11 +166,35 @@ function correlation(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * How well a picture matches the camera's reference view, −1…1: the correlation of their edge maps, so that day
- * and night or passing traffic hardly move it while a camera turned or knocked off its mount does.
+ * How well a picture matches the camera's reference view, −1…1: edge maps (road borders, lane lines, buildings)
+ * are correlated block by block and the median block is the answer. Light levels hardly move edges, and passing
+ * traffic or headlights disturb a minority of blocks; a camera turned or knocked off its mount disturbs them all.
  */
 export function sceneMatch(reference: Uint8Array, sig: Uint8Array): number {
-  return correlation(edges(reference), edges(sig));
+  const a = edges(reference);
+  const b = edges(sig);
+  const BW = 8;
+  const BH = 6;
+  const scores: number[] = [];
+  for (let by = 0; by < SIG_H; by += BH) {
+    for (let bx = 0; bx < SIG_W; bx += BW) {
+      const xa: number[] = [];
+      const xb: number[] = [];
+      let energy = 0;
+      for (let y = by; y < by + BH; y++)
+        for (let x = bx; x < bx + BW; x++) {
+          xa.push(a[y * SIG_W + x]!);
+          xb.push(b[y * SIG_W + x]!);
+          energy += a[y * SIG_W + x]!;
+        }
+      // Blocks the reference shows no structure in (sky, a blank wall) say nothing about a move.
+      if (energy / (BW * BH) < 2) continue;
+      scores.push(correlation(Float64Array.from(xa), Float64Array.from(xb)));
+    }
+  }
+  if (scores.length < 6) return correlation(a, b);
+  scores.sort((x, y) => x - y);
+  return scores[Math.floor(scores.length / 2)]!;
 }
 
 /** Blends a new good picture into the reference view, slowly, so lighting drift is learned and a move is not. */
@@ -174,8 +208,10 @@ export function blendReference(reference: Uint8Array, sig: Uint8Array, weight: n
 export interface QualityThresholds {
   /** Black: even the 95th percentile of luminance is below this. */
   blackP95: number;
-  /** Covered: the picture varies less than this (p95 − p5) while not black. */
+  /** Covered: the picture varies less than this (p95 − p5) while not black… */
   coveredContrast: number;
+  /** …and shows less layout than this (a blurred view keeps its road and skyline at low resolution). */
+  coveredStructure: number;
   /** Frozen: the mean change from the previous sample is below this. */
   frozenMotion: number;
   /** Blurred: sharpness below this… */
@@ -190,6 +226,8 @@ export interface QualityThresholds {
 export const DEFAULT_THRESHOLDS: QualityThresholds = {
   blackP95: 32,
   coveredContrast: 30,
+  // Sensor noise alone reads about 1.7; the blurriest dusk view still shows 4.5 and more.
+  coveredStructure: 3,
   // The very same frame scores 0; re-encoded by a VMS about 0.2; a live picture's sensor noise alone 0.3 and up.
   frozenMotion: 0.25,
   blurAbsolute: 8,
@@ -228,15 +266,18 @@ export function judgeFrame(
   const motion = ctx.previous ? motionBetween(ctx.previous, stats.signature) : null;
   const match = ctx.reference ? sceneMatch(ctx.reference, stats.signature) : null;
   const detected: ImageFaultKind[] = [];
+  const floor = Math.max(
+    th.blurAbsolute,
+    ctx.sharpnessBaseline === null ? 0 : ctx.sharpnessBaseline * th.blurRelative,
+  );
+  const soft = stats.sharpness < floor;
   if (stats.p95 < th.blackP95) detected.push('image_black');
-  else if (stats.contrast < th.coveredContrast) detected.push('camera_covered');
+  // Flat *and* without layout: a dark scene at dusk is flat too, and a blurred one soft, but both keep their road.
+  else if (stats.contrast < th.coveredContrast && stats.structure < th.coveredStructure)
+    detected.push('camera_covered');
   else {
     if (motion !== null && motion < th.frozenMotion) detected.push('image_frozen');
-    const floor = Math.max(
-      th.blurAbsolute,
-      ctx.sharpnessBaseline === null ? 0 : ctx.sharpnessBaseline * th.blurRelative,
-    );
-    if (stats.sharpness < floor) detected.push('image_blur');
+    if (soft) detected.push('image_blur');
     else if (ctx.checkScene && match !== null && match < th.sceneMatch) detected.push('scene_change');
   }
   return { detected, motion, sceneMatch: match };

@@ -14,13 +14,14 @@ import type { AuditTrail } from '../../audit/domain/audit-trail';
 import type { EventLog, ChangeOf } from '../../live/domain/event-log';
 import { tierOf, type Tier } from '../../live/domain/audience';
 import type { EventIngest } from '../../events/domain/event-ingest';
+import { claimDue, ensureScheduled, saveCheck, type QualityRow } from '../data/quality-store';
 import {
-  claimDue,
-  ensureScheduled,
-  saveCheck,
-  type QualityRow,
-} from '../data/quality-store';
-import { clearFault, insertHealing, openFault, selectOpenFaultKinds, settleHealing } from '../data/device-store';
+  clearFault,
+  insertHealing,
+  openFault,
+  selectOpenFaultKinds,
+  settleHealing,
+} from '../data/device-store';
 import { FRESH, step, unsettled, type KindState } from './hysteresis';
 import { blendReference, judgeFrame, measureFrame, type FrameStats } from './image-quality';
 import type { DeviceMetricsRegistry } from './device-metrics';
@@ -182,7 +183,12 @@ export function createQualityMonitor(deps: {
     }
 
     const transitions: Array<{ kind: CameraFaultKind; type: 'opened' | 'cleared'; episode: number }> = [];
-    const stepKind = (kind: CameraFaultKind, bad: boolean, raiseAfter = o.raiseAfter, clearAfter = o.clearAfter) => {
+    const stepKind = (
+      kind: CameraFaultKind,
+      bad: boolean,
+      raiseAfter = o.raiseAfter,
+      clearAfter = o.clearAfter,
+    ) => {
       const r = step(mem.kinds[kind] ?? FRESH, bad, raiseAfter, clearAfter);
       mem.kinds[kind] = r.next;
       if (r.transition) transitions.push({ kind, type: r.transition, episode: r.next.episode });
@@ -246,12 +252,18 @@ export function createQualityMonitor(deps: {
           : confirmed('image_frozen')
             ? 'image_frozen'
             : null;
-    const healing: { settle?: { id: number; outcome: HealingAttempt['outcome'] }; attempt?: Omit<HealingAttempt, 'id' | 'ts'> } = {};
+    const healing: {
+      settle?: { id: number; outcome: HealingAttempt['outcome'] };
+      attempt?: Omit<HealingAttempt, 'id' | 'ts'>;
+    } = {};
     if (cause === null || !HEALABLE.has(cause)) {
       if (mem.heal?.pendingId) healing.settle = { id: mem.heal.pendingId, outcome: 'recovered' };
       delete mem.heal;
     } else {
-      const heal = mem.heal?.cause === cause ? mem.heal : { cause, attempts: 0, nextAt: t, pendingId: null, exhausted: false };
+      const heal =
+        mem.heal?.cause === cause
+          ? mem.heal
+          : { cause, attempts: 0, nextAt: t, pendingId: null, exhausted: false };
       if (mem.heal && mem.heal.cause !== cause && mem.heal.pendingId)
         healing.settle = { id: mem.heal.pendingId, outcome: 'failed' };
       if (heal.pendingId) {
@@ -303,8 +315,13 @@ export function createQualityMonitor(deps: {
           ...(x.kind === 'stream_failure' ? { reconnects: mem.heal?.attempts ?? 0 } : {}),
         },
       };
-      const outcome = await ingest.submit({ format: 'native', source: QUALITY_SOURCE, body: { decoded: event } });
-      if (outcome.outcome === 'rejected') logger.warn({ eventId, reason: outcome.reason }, 'device event rejected');
+      const outcome = await ingest.submit({
+        format: 'native',
+        source: QUALITY_SOURCE,
+        body: { decoded: event },
+      });
+      if (outcome.outcome === 'rejected')
+        logger.warn({ eventId, reason: outcome.reason }, 'device event rejected');
     }
 
     // Next check: soon while something is unconfirmed or a reconnect awaits its verdict, else at the interval.
@@ -329,13 +346,21 @@ export function createQualityMonitor(deps: {
       });
       for (const x of transitions) {
         if (x.type === 'opened') {
-          await openFault(q, id, x.kind, eventIds.get(x.kind) ?? null, { episode: x.episode, ...(quality ?? {}) });
+          await openFault(q, id, x.kind, eventIds.get(x.kind) ?? null, {
+            episode: x.episode,
+            ...(quality ?? {}),
+          });
         } else await clearFault(q, id, x.kind);
         faults = null;
         changes.push({
           topic: 'device.health',
           ...ref,
-          data: { ...(await base()), change: x.type === 'opened' ? 'fault_opened' : 'fault_cleared', faultKind: x.kind, healing: null },
+          data: {
+            ...(await base()),
+            change: x.type === 'opened' ? 'fault_opened' : 'fault_cleared',
+            faultKind: x.kind,
+            healing: null,
+          },
         });
       }
       if (healing.settle) {
@@ -357,7 +382,12 @@ export function createQualityMonitor(deps: {
             action: 'device.heal',
             target: id,
             ip: null,
-            detail: { action: attempt.action, attempt: attempt.attempt, cause: attempt.faultKind, ...attempt.detail },
+            detail: {
+              action: attempt.action,
+              attempt: attempt.attempt,
+              cause: attempt.faultKind,
+              ...attempt.detail,
+            },
           },
           q,
         );

@@ -1,6 +1,11 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { historyQuerySchema, slaQuerySchema, type Device, type SlaReport } from '@c2/api-client/schemas/device';
+import {
+  historyQuerySchema,
+  slaQuerySchema,
+  type Device,
+  type SlaReport,
+} from '@c2/api-client/schemas/device';
 import { handle, parseInput } from '../../../platform/http';
 import { AppError, badRequest, notFound } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logger';
@@ -56,21 +61,39 @@ export function slaCsv(report: SlaReport, lang: 'vi' | 'en'): string {
  * The devices API: the table and a device's page for `device:view`; remote diagnosis (probe, fresh snapshot,
  * reconnect) for `device:manage`, each audited. Devices outside the caller's clearance or jurisdiction answer 404.
  */
-export function createDeviceRoutes(deps: { devices: DeviceService; audit: AuditTrail; logger: Logger }): Router {
+export function createDeviceRoutes(deps: {
+  devices: DeviceService;
+  audit: AuditTrail;
+  logger: Logger;
+}): Router {
   const { devices, audit, logger } = deps;
   const router = Router();
   router.use(requirePermission('device:view'));
   const audience = (p: Principal) => audienceOf(p.permissions, p.user.areas);
 
-  async function record(req: Request, p: Principal, action: string, target: string, detail: Record<string, unknown>) {
-    await audit.record({ actorId: p.user.id, actorName: p.user.username, action, target, ip: req.ip ?? null, detail });
+  async function record(
+    req: Request,
+    p: Principal,
+    action: string,
+    target: string,
+    detail: Record<string, unknown>,
+  ) {
+    await audit.record({
+      actorId: p.user.id,
+      actorName: p.user.username,
+      action,
+      target,
+      ip: req.ip ?? null,
+      detail,
+    });
   }
 
   async function camera(req: Request, p: Principal): Promise<Device> {
     const { id } = parseInput(idParam, req.params, 'device id');
     const device = await devices.find(id, audience(p));
     if (!device) throw notFound('Device');
-    if (device.kind !== 'camera') throw badRequest('Only a camera has a stream to diagnose', { id: 'not a camera' });
+    if (device.kind !== 'camera')
+      throw badRequest('Only a camera has a stream to diagnose', { id: 'not a camera' });
     return device;
   }
 
@@ -92,7 +115,11 @@ export function createDeviceRoutes(deps: { devices: DeviceService; audit: AuditT
   router.get(
     '/sla.csv',
     handle(async (req, res) => {
-      const query = parseInput(slaQuerySchema, { from: req.query.from, to: req.query.to, kind: req.query.kind }, 'SLA report range');
+      const query = parseInput(
+        slaQuerySchema,
+        { from: req.query.from, to: req.query.to, kind: req.query.kind },
+        'SLA report range',
+      );
       const { lang } = parseInput(csvQuery, { lang: req.query.lang }, 'language');
       const p = principalOf(res);
       const report = await devices.sla(query, audience(p));

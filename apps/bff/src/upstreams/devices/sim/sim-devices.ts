@@ -51,7 +51,12 @@ interface Episode {
 }
 
 /** Rare episodes of a box or server on a given day (deterministic for the seed). */
-function episodeAt(seed: string, id: string, t: number, rates: Partial<Record<Episode['kind'], number>>): Episode | null {
+function episodeAt(
+  seed: string,
+  id: string,
+  t: number,
+  rates: Partial<Record<Episode['kind'], number>>,
+): Episode | null {
   const day = Math.floor(t / DAY);
   for (const d of [day - 1, day]) {
     for (const [kind, p] of Object.entries(rates) as [Episode['kind'], number][]) {
@@ -67,15 +72,69 @@ function episodeAt(seed: string, id: string, t: number, rates: Partial<Record<Ep
   return null;
 }
 
-const SERVERS: ReadonlyArray<{ id: string; code: string; name: string; model: string; role: 'vms' | 'ai' | 'db' | 'app' | 'nas' }> = [
-  { id: 'srv-vms-01', code: 'SRV-VMS-01', name: 'Máy chủ ghi hình VMS 01', model: 'Dell PowerEdge R750xs', role: 'vms' },
-  { id: 'srv-vms-02', code: 'SRV-VMS-02', name: 'Máy chủ ghi hình VMS 02', model: 'Dell PowerEdge R750xs', role: 'vms' },
-  { id: 'srv-vms-03', code: 'SRV-VMS-03', name: 'Máy chủ ghi hình VMS 03', model: 'Dell PowerEdge R750xs', role: 'vms' },
-  { id: 'srv-ai-01', code: 'SRV-AI-01', name: 'Máy chủ phân tích AI 01', model: 'Supermicro SYS-420GP (4× L4)', role: 'ai' },
-  { id: 'srv-ai-02', code: 'SRV-AI-02', name: 'Máy chủ phân tích AI 02', model: 'Supermicro SYS-420GP (4× L4)', role: 'ai' },
-  { id: 'srv-db-01', code: 'SRV-DB-01', name: 'Máy chủ cơ sở dữ liệu', model: 'HPE ProLiant DL380 Gen11', role: 'db' },
-  { id: 'srv-app-01', code: 'SRV-APP-01', name: 'Máy chủ ứng dụng trung tâm', model: 'HPE ProLiant DL360 Gen11', role: 'app' },
-  { id: 'srv-nas-01', code: 'NAS-01', name: 'Hệ thống lưu trữ NAS 01', model: 'Synology SA6400', role: 'nas' },
+const SERVERS: ReadonlyArray<{
+  id: string;
+  code: string;
+  name: string;
+  model: string;
+  role: 'vms' | 'ai' | 'db' | 'app' | 'nas';
+}> = [
+  {
+    id: 'srv-vms-01',
+    code: 'SRV-VMS-01',
+    name: 'Máy chủ ghi hình VMS 01',
+    model: 'Dell PowerEdge R750xs',
+    role: 'vms',
+  },
+  {
+    id: 'srv-vms-02',
+    code: 'SRV-VMS-02',
+    name: 'Máy chủ ghi hình VMS 02',
+    model: 'Dell PowerEdge R750xs',
+    role: 'vms',
+  },
+  {
+    id: 'srv-vms-03',
+    code: 'SRV-VMS-03',
+    name: 'Máy chủ ghi hình VMS 03',
+    model: 'Dell PowerEdge R750xs',
+    role: 'vms',
+  },
+  {
+    id: 'srv-ai-01',
+    code: 'SRV-AI-01',
+    name: 'Máy chủ phân tích AI 01',
+    model: 'Supermicro SYS-420GP (4× L4)',
+    role: 'ai',
+  },
+  {
+    id: 'srv-ai-02',
+    code: 'SRV-AI-02',
+    name: 'Máy chủ phân tích AI 02',
+    model: 'Supermicro SYS-420GP (4× L4)',
+    role: 'ai',
+  },
+  {
+    id: 'srv-db-01',
+    code: 'SRV-DB-01',
+    name: 'Máy chủ cơ sở dữ liệu',
+    model: 'HPE ProLiant DL380 Gen11',
+    role: 'db',
+  },
+  {
+    id: 'srv-app-01',
+    code: 'SRV-APP-01',
+    name: 'Máy chủ ứng dụng trung tâm',
+    model: 'HPE ProLiant DL360 Gen11',
+    role: 'app',
+  },
+  {
+    id: 'srv-nas-01',
+    code: 'NAS-01',
+    name: 'Hệ thống lưu trữ NAS 01',
+    model: 'Synology SA6400',
+    role: 'nas',
+  },
 ];
 
 const CAMERA_MODELS = {
@@ -146,8 +205,7 @@ export function createSimDevices(
   function camera(id: string, t: number): HealthReading {
     const state = options.cameraState(id) ?? 'offline';
     const temp = round(ambient(t) + 8 + wave(`${seed}|ctemp|${id}`, t, HOUR) * 10);
-    if (state === 'offline')
-      return { deviceId: id, state, reason: null, metrics: { ...NO_METRICS } };
+    if (state === 'offline') return { deviceId: id, state, reason: null, metrics: { ...NO_METRICS } };
     const fault = options.imageFault(id);
     const degraded = state === 'degraded';
     const jitter = wave(`${seed}|cnet|${id}`, t, 10 * 60_000);
@@ -178,7 +236,12 @@ export function createSimDevices(
       ? episodeAt(seed, d.id, t, { offline: 0.04, overheat: 0.05, network: 0.05 })
       : null;
     if (ep?.kind === 'offline')
-      return { deviceId: d.id, state: 'offline', reason: 'Mất kết nối mạng tới hộp AI biên', metrics: { ...NO_METRICS } };
+      return {
+        deviceId: d.id,
+        state: 'offline',
+        reason: 'Mất kết nối mạng tới hộp AI biên',
+        metrics: { ...NO_METRICS },
+      };
     const l = load(t);
     const cpu = Math.min(99, 25 + l * 55 + wave(`${seed}|cpu|${d.id}`, t, 5 * 60_000) * 12);
     const overheat = ep?.kind === 'overheat' ? Math.min(1, (t - ep.start) / (10 * 60_000)) : 0;
@@ -192,8 +255,18 @@ export function createSimDevices(
         memPct: round(48 + l * 25 + wave(`${seed}|mem|${d.id}`, t, HOUR) * 8),
         tempC: round(ambient(t) + 18 + cpu * 0.22 + overheat * 22),
         storagePct: round(35 + wave(`${seed}|disk|${d.id}`, t, DAY) * 30),
-        latencyMs: round(net ? 320 + wave(`${seed}|lat|${d.id}`, t, 60_000) * 300 : 12 + wave(`${seed}|lat|${d.id}`, t, 60_000) * 25, 0),
-        lossPct: round(net ? 6 + wave(`${seed}|loss|${d.id}`, t, 60_000) * 8 : wave(`${seed}|loss|${d.id}`, t, 60_000) * 0.4, 2),
+        latencyMs: round(
+          net
+            ? 320 + wave(`${seed}|lat|${d.id}`, t, 60_000) * 300
+            : 12 + wave(`${seed}|lat|${d.id}`, t, 60_000) * 25,
+          0,
+        ),
+        lossPct: round(
+          net
+            ? 6 + wave(`${seed}|loss|${d.id}`, t, 60_000) * 8
+            : wave(`${seed}|loss|${d.id}`, t, 60_000) * 0.4,
+          2,
+        ),
         bitrateKbps: null,
         fps: null,
       },
@@ -205,10 +278,14 @@ export function createSimDevices(
     const l = load(t);
     const base = { vms: 40, ai: 45, db: 20, app: 12, nas: 8 }[role];
     const swing = { vms: 25, ai: 45, db: 30, app: 20, nas: 10 }[role];
-    const cpu = ep?.kind === 'cpu' ? 97 + wave(`${seed}|cpu|${d.id}`, t, 60_000) * 3 : base + l * swing + wave(`${seed}|cpu|${d.id}`, t, 5 * 60_000) * 8;
+    const cpu =
+      ep?.kind === 'cpu'
+        ? 97 + wave(`${seed}|cpu|${d.id}`, t, 60_000) * 3
+        : base + l * swing + wave(`${seed}|cpu|${d.id}`, t, 5 * 60_000) * 8;
     // Recording storage fills over five days, then the retention purge frees the oldest day.
     const cycle = ((t / DAY + createRng(`${seed}|phase|${d.id}`).next() * 5) % 5) / 5;
-    const storage = role === 'vms' || role === 'nas' ? 72 + cycle * 21 : 40 + wave(`${seed}|disk|${d.id}`, t, DAY) * 10;
+    const storage =
+      role === 'vms' || role === 'nas' ? 72 + cycle * 21 : 40 + wave(`${seed}|disk|${d.id}`, t, DAY) * 10;
     return {
       deviceId: d.id,
       state: 'online',
@@ -247,4 +324,3 @@ export function createSimDevices(
     },
   };
 }
-

@@ -39,7 +39,8 @@ export function createSimDiagnostics(deps: {
       if (state === undefined) return { ...FAILED, error: 'unknown camera' };
       if (state === 'offline') return { ...FAILED, error: 'RTSP DESCRIBE timed out (camera unreachable)' };
       const fault = images.at(cameraId);
-      if (fault?.fault === 'stream') return { ...FAILED, latencyMs: 40, error: 'RTSP session opened, no frames received' };
+      if (fault?.fault === 'stream')
+        return { ...FAILED, latencyMs: 40, error: 'RTSP session opened, no frames received' };
       const rng = createRng(`${cameraId}|probe|${Math.floor(now() / 1000)}`);
       const degraded = state === 'degraded';
       const frozen = fault?.fault === 'frozen';
@@ -61,7 +62,8 @@ export function createSimDiagnostics(deps: {
       const imageHealed = images.heal(cameraId);
       return {
         accepted: true,
-        detail: statusHealed || imageHealed ? 'stream re-established' : 'reconnect issued; camera still faulty',
+        detail:
+          statusHealed || imageHealed ? 'stream re-established' : 'reconnect issued; camera still faulty',
       };
     },
   };

@@ -17,7 +17,13 @@ interface Scene {
   grass: string;
   buildings: Array<{ x: number; w: number; h: number; shade: number }>;
   poles: number[];
-  vehicles: Array<{ lane: number; phase: number; speed: number; kind: 'car' | 'truck' | 'bike'; color: string }>;
+  vehicles: Array<{
+    lane: number;
+    phase: number;
+    speed: number;
+    kind: 'car' | 'truck' | 'bike';
+    color: string;
+  }>;
   /** Vehicles in lanes below this index come towards the camera. */
   towards: number;
 }
@@ -98,11 +104,15 @@ function sceneSvg(scene: Scene, t: number): string {
   ];
   for (const b of scene.buildings) {
     const s = Math.round(b.shade * light);
-    parts.push(`<rect x="${b.x}" y="${hz - b.h}" width="${b.w}" height="${b.h}" fill="rgb(${s},${s},${s + 8})"/>`);
+    parts.push(
+      `<rect x="${b.x}" y="${hz - b.h}" width="${b.w}" height="${b.h}" fill="rgb(${s},${s},${s + 8})"/>`,
+    );
     // Lights fade in and out with the daylight (not switched at once), as a scene changes over a dusk.
     if (day < 1) {
       for (let wy = hz - b.h + 6; wy < hz - 6; wy += 12)
-        parts.push(`<rect x="${b.x + 5}" y="${wy}" width="${Math.max(4, b.w - 10)}" height="3" fill="#c9a35a" opacity="${(0.6 * (1 - day)).toFixed(2)}"/>`);
+        parts.push(
+          `<rect x="${b.x + 5}" y="${wy}" width="${Math.max(4, b.w - 10)}" height="3" fill="#c9a35a" opacity="${(0.6 * (1 - day)).toFixed(2)}"/>`,
+        );
     }
   }
   const asphalt = Math.round(88 * light);
@@ -120,9 +130,13 @@ function sceneSvg(scene: Scene, t: number): string {
   }
   for (const p of scene.poles) {
     const x = p < 0.5 ? leftBottom + p * 60 - 20 : rightBottom - (p - 0.5) * 60 + 20;
-    parts.push(`<line x1="${x}" y1="${H}" x2="${x + (vx - x) * 0.15}" y2="${hz - 40}" stroke="#3a3f44" stroke-width="3"/>`);
+    parts.push(
+      `<line x1="${x}" y1="${H}" x2="${x + (vx - x) * 0.15}" y2="${hz - 40}" stroke="#3a3f44" stroke-width="3"/>`,
+    );
     if (day < 1)
-      parts.push(`<circle cx="${x + (vx - x) * 0.15}" cy="${hz - 40}" r="5" fill="#ffd58a" opacity="${(1 - day).toFixed(2)}"/>`);
+      parts.push(
+        `<circle cx="${x + (vx - x) * 0.15}" cy="${hz - 40}" r="5" fill="#ffd58a" opacity="${(1 - day).toFixed(2)}"/>`,
+      );
   }
   // Traffic, far to near so near vehicles cover far ones.
   const seconds = t / 1000;
@@ -211,7 +225,13 @@ export function createSimSnapshots(seed: string, codeOf: (cameraId: string) => s
           return encode(svgDoc(sceneSvg(scene(cameraId), t)), t, 7).then(async (jpeg) =>
             // The OSD is drawn by the camera after the optics, so it stays sharp over a blurred picture.
             sharp(jpeg)
-              .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${label}</svg>`) }])
+              .composite([
+                {
+                  input: Buffer.from(
+                    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${label}</svg>`,
+                  ),
+                },
+              ])
               .jpeg({ quality: 72 })
               .toBuffer(),
           );
@@ -233,7 +253,10 @@ export function createSimSnapshots(seed: string, codeOf: (cameraId: string) => s
         case 'frozen': {
           const hit = frozen.get(cameraId);
           if (hit && hit.start === fault.start) return hit.jpeg;
-          const jpeg = await encode(svgDoc(sceneSvg(scene(cameraId), fault.start) + osd(code, fault.start)), fault.start);
+          const jpeg = await encode(
+            svgDoc(sceneSvg(scene(cameraId), fault.start) + osd(code, fault.start)),
+            fault.start,
+          );
           frozen.set(cameraId, { start: fault.start, jpeg });
           return jpeg;
         }
