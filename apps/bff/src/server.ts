@@ -300,7 +300,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await upstreams.analytics.stop().catch(() => undefined);
         await ingest.flush();
         stopIngest();
-        for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity, upstreams.devices]) {
+        for (const u of [
+          upstreams.violations,
+          upstreams.units,
+          upstreams.vms,
+          upstreams.identity,
+          upstreams.devices,
+        ]) {
           await u.stop().catch(() => undefined);
         }
         await cameras.stop();

@@ -205,7 +205,7 @@ export const CONFIG_KEYS = {
   deviceQualityIntervalSeconds: key(
     'DEVICE_QUALITY_INTERVAL_SECONDS',
     z.coerce.number().min(1).max(86400).default(60),
-    'Each camera\'s picture is sampled and checked (black, frozen, blur, covered, moved) at least this often.',
+    "Each camera's picture is sampled and checked (black, frozen, blur, covered, moved) at least this often.",
   ),
   deviceQualityMaxPerSecond: key(
     'DEVICE_QUALITY_MAX_PER_SECOND',
@@ -249,7 +249,12 @@ export const CONFIG_KEYS = {
   ),
   deviceHistoryRawHours: key(
     'DEVICE_HISTORY_RAW_HOURS',
-    z.coerce.number().int().min(1).max(24 * 31).default(6),
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 31)
+      .default(6),
     'Raw device readings are kept this long, then averaged per hour.',
   ),
   deviceHistoryDays: key(

@@ -16,10 +16,12 @@ import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useConnectionState } from '../live-provider';
 
 /** The pages of the console and what a user needs to see them; the BFF enforces, this only hides. */
-export const PAGES: ReadonlyArray<{ key: 'overview' | 'map'; href: string; needs: Permission }> = [
-  { key: 'overview', href: '/overview', needs: 'camera:view' },
-  { key: 'map', href: '/map', needs: 'camera:view' },
-];
+export const PAGES: ReadonlyArray<{ key: 'overview' | 'map' | 'devices'; href: string; needs: Permission }> =
+  [
+    { key: 'overview', href: '/overview', needs: 'camera:view' },
+    { key: 'map', href: '/map', needs: 'camera:view' },
+    { key: 'devices', href: '/devices', needs: 'device:view' },
+  ];
 
 export function AppLayout({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();

@@ -100,6 +100,10 @@ export const router = createBrowserRouter([
         path: 'overview',
         lazy: () => import('./overview-route').then((m) => ({ Component: m.OverviewRoute })),
       },
+      {
+        path: 'devices/:id?',
+        lazy: () => import('./devices-route').then((m) => ({ Component: m.DevicesRoute })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

@@ -4,8 +4,8 @@ import { type IMAGE_FAULT_KINDS } from '@c2/api-client/schemas/device';
 export type ImageFaultKind = (typeof IMAGE_FAULT_KINDS)[number];
 
 /** Analysis size: large enough that focus loss shows in the Laplacian, small enough to cost about a millisecond. */
-const AW = 320;
-const AH = 180;
+const AW = 240;
+const AH = 135;
 /** Signature size: what is kept between samples (motion, scene reference); 2,304 bytes per camera. */
 export const SIG_W = 64;
 export const SIG_H = 36;

@@ -29,7 +29,9 @@ export function createMqttAnalytics(options: MqttAnalyticsOptions): AnalyticsPor
   const listeners = new Set<(message: AnalyticsMessage) => Promise<unknown>>();
   const clients: MqttClient[] = [];
   const frigateTopics = new Set(options.frigatePrefixes.map((p) => `${p}/events`));
-  const filters = [`${options.topicRoot}/+/events/#`, ...frigateTopics].map((t) => `$share/${options.group}/${t}`);
+  const filters = [`${options.topicRoot}/+/events/#`, ...frigateTopics].map(
+    (t) => `$share/${options.group}/${t}`,
+  );
   let stopping = false;
   let received = 0;
 

@@ -80,15 +80,13 @@ function mix(a: [number, number, number], b: [number, number, number], k: number
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-function osd(code: string, t: number): string {
-  const d = new Date(t + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const text = `${code}  ${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-  return `<text x="8" y="${H - 8}" font-family="DejaVu Sans, sans-serif" font-size="11" fill="#f4f4f4" stroke="#000" stroke-width="0.4">${text}</text>`;
+/** The camera's name burnt into the picture, as cameras do (a clock would make every background unique). */
+function osd(code: string): string {
+  return `<text x="8" y="${H - 8}" font-family="DejaVu Sans, sans-serif" font-size="11" fill="#f4f4f4" stroke="#000" stroke-width="0.4">${code}  CSGT BẮC NINH</text>`;
 }
 
-/** Road, lanes, roadside and traffic at time `t`: vehicles move along their lanes, so two samples differ. */
-function sceneSvg(scene: Scene, t: number): string {
+/** Road, lanes and roadside in the light of time `t` (the static part of the view; traffic is drawn per frame). */
+function backgroundSvg(scene: Scene, t: number): string {
   const day = daylight(t);
   const sky = mix([14, 20, 34], [150, 176, 204], day);
   const skyLow = mix([40, 38, 46], [196, 208, 220], day);
@@ -138,7 +136,33 @@ function sceneSvg(scene: Scene, t: number): string {
         `<circle cx="${x + (vx - x) * 0.15}" cy="${hz - 40}" r="5" fill="#ffd58a" opacity="${(1 - day).toFixed(2)}"/>`,
       );
   }
-  // Traffic, far to near so near vehicles cover far ones.
+  return parts.join('');
+}
+
+const svgDoc = (body: string, background = '#000') =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="${background}"/>${body}</svg>`;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  rgb: [number, number, number];
+}
+
+function hexRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** The traffic at time `t` as boxes (vehicles and their headlights), far to near so near ones cover far ones. */
+function traffic(scene: Scene, t: number): Box[] {
+  const day = daylight(t);
+  const light = 0.55 + 0.45 * (0.45 + 0.55 * day);
+  const { horizon: hz, vanishX: vx, roadHalf } = scene;
+  const leftBottom = vx - roadHalf;
+  const rightBottom = vx + roadHalf;
+  const laneCount = scene.lanes * 2;
   const seconds = t / 1000;
   const placed = scene.vehicles.map((v) => {
     let z = (v.phase + seconds * v.speed) % 1;
@@ -146,6 +170,7 @@ function sceneSvg(scene: Scene, t: number): string {
     return { v, z };
   });
   placed.sort((a, b) => a.z - b.z);
+  const boxes: Box[] = [];
   for (const { v, z } of placed) {
     const depth = 0.08 + z * z * 0.92;
     const y = hz + (H - hz) * depth;
@@ -156,105 +181,164 @@ function sceneSvg(scene: Scene, t: number): string {
     const [w, h] = v.kind === 'truck' ? [0.9, 1.1] : v.kind === 'car' ? [0.75, 0.55] : [0.22, 0.45];
     const vw = Math.max(2, scale * w);
     const vh = Math.max(2, scale * h);
-    parts.push(
-      `<rect x="${(cx - vw / 2).toFixed(1)}" y="${(y - vh).toFixed(1)}" width="${vw.toFixed(1)}" height="${vh.toFixed(1)}" rx="${(vw * 0.12).toFixed(1)}" fill="${v.color}" opacity="${(0.55 + 0.45 * light).toFixed(2)}"/>`,
-    );
+    const [r, g, b] = hexRgb(v.color);
+    boxes.push({ x: cx - vw / 2, y: y - vh, w: vw, h: vh, rgb: [r * light, g * light, b * light] });
     if (day < 1 && v.lane < scene.towards) {
+      const size = Math.max(1.5, vw * 0.14);
+      const k = 1 - day;
       const lamp = (dx: number) =>
-        `<circle cx="${(cx + dx).toFixed(1)}" cy="${(y - vh * 0.3).toFixed(1)}" r="${Math.max(1, vw * 0.08).toFixed(1)}" fill="#fff6d0" opacity="${(1 - day).toFixed(2)}"/>`;
-      parts.push(lamp(-vw * 0.3));
-      if (v.kind !== 'bike') parts.push(lamp(vw * 0.3));
+        boxes.push({
+          x: cx + dx - size / 2,
+          y: y - vh * 0.35,
+          w: size,
+          h: size,
+          rgb: [r * light * (1 - k) + 255 * k, g * light * (1 - k) + 246 * k, b * light * (1 - k) + 208 * k],
+        });
+      lamp(-vw * 0.3);
+      if (v.kind !== 'bike') lamp(vw * 0.3);
     }
   }
-  return parts.join('');
+  return boxes;
 }
 
-const svgDoc = (body: string, background = '#000') =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="${background}"/>${body}</svg>`;
+/** A camera knocked off its mount: the view turned, shifted and zoomed (the same transform as `MOVED`). */
+const MOVED = { angle: (-32 * Math.PI) / 180, dx: 90, dy: 70, scale: 1.25 };
+const MOVED_SVG = `rotate(-32 ${W / 2} ${H / 2}) translate(${MOVED.dx} ${MOVED.dy}) scale(${MOVED.scale})`;
+function movedBoxes(boxes: Box[]): Box[] {
+  const cos = Math.cos(MOVED.angle);
+  const sin = Math.sin(MOVED.angle);
+  return boxes.map((b) => {
+    const px = (b.x + b.w / 2) * MOVED.scale + MOVED.dx - W / 2;
+    const py = (b.y + b.h / 2) * MOVED.scale + MOVED.dy - H / 2;
+    const w = b.w * MOVED.scale;
+    const h = b.h * MOVED.scale;
+    return { ...b, x: W / 2 + px * cos - py * sin - w / 2, y: H / 2 + px * sin + py * cos - h / 2, w, h };
+  });
+}
+
+function drawBoxes(raw: Buffer, boxes: readonly Box[]): void {
+  for (const b of boxes) {
+    const x0 = Math.max(0, Math.round(b.x));
+    const x1 = Math.min(W, Math.round(b.x + b.w));
+    const y0 = Math.max(0, Math.round(b.y));
+    const y1 = Math.min(H, Math.round(b.y + b.h));
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const k = (y * W + x) * 3;
+        raw[k] = b.rgb[0];
+        raw[k + 1] = b.rgb[1];
+        raw[k + 2] = b.rgb[2];
+      }
+    }
+  }
+}
+
+/** A table of noise values read at a different offset each frame: cheaper than a generator per pixel. */
+const NOISE = (() => {
+  const rng = createRng('sim-sensor-noise');
+  return Int8Array.from({ length: 1 << 16 }, () => rng.int(-4, 4));
+})();
 
 /** Sensor noise, so two frames of a static scene still differ a little (as a real camera's do). */
-function addNoise(raw: Buffer, seed: number, amplitude: number): void {
-  let s = seed >>> 0 || 1;
+function addNoise(raw: Buffer, seed: number): void {
+  const offset = Math.imul(seed, 7919) & 0xffff;
   for (let i = 0; i < raw.length; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    const n = ((s >>> 0) % (2 * amplitude + 1)) - amplitude;
-    const v = raw[i]! + n;
+    const v = raw[i]! + NOISE[(i + offset) & 0xffff]!;
     raw[i] = v < 0 ? 0 : v > 255 ? 255 : v;
   }
 }
 
-async function encode(svg: string, t: number, blurSigma = 0): Promise<Buffer> {
-  const raw = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
-  addNoise(raw, Math.floor(t / 40), 4);
-  let img = sharp(raw, { raw: { width: W, height: H, channels: 3 } });
-  if (blurSigma > 0) img = img.blur(blurSigma);
-  return img.jpeg({ quality: 72, mozjpeg: false }).toBuffer();
-}
+/** Lighting changes slowly: the static part of a view is drawn once per camera per ten minutes. */
+const LIGHT_BUCKET_MS = 10 * 60_000;
+/** Backgrounds kept (JPEG, about 20 KB each): a province of 400 fits; 10,000 cameras re-draw as they come round. */
+const CACHE_ENTRIES = 1500;
 
 /**
  * Renders simulated camera pictures: a procedural road scene per camera (its own layout, daylight that follows
- * the province's clock, traffic that moves) with the camera's image fault applied. A frozen camera serves the same
- * bytes again and again, as a hung encoder does.
+ * the province's clock, traffic that moves, sensor noise) with the camera's image fault applied. A frozen camera
+ * serves the same bytes again and again, as a hung encoder does.
+ *
+ * Cost matters (the image checks sample every camera around the clock): the static view is rasterised from SVG
+ * once per lighting step and kept as a JPEG; each frame decodes it, draws the traffic into the pixels, adds noise
+ * and encodes, a few milliseconds in all.
  */
 export function createSimSnapshots(seed: string, codeOf: (cameraId: string) => string | undefined) {
   const scenes = new Map<string, Scene>();
   const frozen = new Map<string, { start: number; jpeg: Buffer }>();
+  const backgrounds = new Map<string, Promise<Buffer>>();
   const scene = (id: string) => {
     let s = scenes.get(id);
     if (!s) scenes.set(id, (s = sceneOf(seed, id)));
     return s;
   };
 
+  function background(key: string, svg: () => string): Promise<Buffer> {
+    const hit = backgrounds.get(key);
+    if (hit) {
+      backgrounds.delete(key);
+      backgrounds.set(key, hit);
+      return hit;
+    }
+    const made = sharp(Buffer.from(svg())).jpeg({ quality: 90 }).toBuffer();
+    made.catch(() => backgrounds.delete(key));
+    backgrounds.set(key, made);
+    if (backgrounds.size > CACHE_ENTRIES) backgrounds.delete(backgrounds.keys().next().value!);
+    return made;
+  }
+
+  async function frame(bg: Buffer, boxes: readonly Box[], t: number, blurSigma = 0): Promise<Buffer> {
+    const raw = await sharp(bg).removeAlpha().raw().toBuffer();
+    drawBoxes(raw, boxes);
+    addNoise(raw, Math.floor(t / 40));
+    let img = sharp(raw, { raw: { width: W, height: H, channels: 3 } });
+    if (blurSigma > 0) img = img.blur(blurSigma);
+    return img.jpeg({ quality: 72 }).toBuffer();
+  }
+
+  function view(cameraId: string, code: string, t: number, moved = false): Promise<Buffer> {
+    const bucket = Math.floor(t / LIGHT_BUCKET_MS);
+    const lit = bucket * LIGHT_BUCKET_MS + LIGHT_BUCKET_MS / 2;
+    const body = backgroundSvg(scene(cameraId), lit);
+    return background(`${cameraId}|${moved ? 'moved' : 'view'}|${bucket}`, () =>
+      moved
+        ? svgDoc(`<g transform="${MOVED_SVG}">${body}</g>${osd(code)}`, '#56603f')
+        : svgDoc(body + osd(code)),
+    );
+  }
+
   return {
     /** The picture of a camera at `t` with `fault` applied; null when the stream cannot be read. */
     async render(cameraId: string, t: number, fault: SimImageFaultSpan | null): Promise<Buffer | null> {
       const code = codeOf(cameraId);
       if (code === undefined) return null;
-      const label = osd(code, t);
       switch (fault?.fault) {
         case undefined:
           frozen.delete(cameraId);
-          return encode(svgDoc(sceneSvg(scene(cameraId), t) + label), t);
+          return frame(await view(cameraId, code, t), traffic(scene(cameraId), t), t);
         case 'stream':
           return null;
         case 'black':
-          return encode(svgDoc(label, '#050505'), t);
+          return frame(await background(`black|${code}`, () => svgDoc(osd(code), '#050505')), [], t);
         case 'blur':
-          return encode(svgDoc(sceneSvg(scene(cameraId), t)), t, 7).then(async (jpeg) =>
-            // The OSD is drawn by the camera after the optics, so it stays sharp over a blurred picture.
-            sharp(jpeg)
-              .composite([
-                {
-                  input: Buffer.from(
-                    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${label}</svg>`,
-                  ),
-                },
-              ])
-              .jpeg({ quality: 72 })
-              .toBuffer(),
-          );
+          return frame(await view(cameraId, code, t), traffic(scene(cameraId), t), t, 7);
         case 'covered':
-          return encode(
-            svgDoc(
-              `<defs><radialGradient id="c" cx="0.4" cy="0.45" r="0.8"><stop offset="0" stop-color="#4a3a2c"/><stop offset="1" stop-color="#2c241d"/></radialGradient></defs><rect width="${W}" height="${H}" fill="url(#c)"/>${label}`,
+          return frame(
+            await background(`covered|${code}`, () =>
+              svgDoc(
+                `<defs><radialGradient id="c" cx="0.4" cy="0.45" r="0.8"><stop offset="0" stop-color="#4a3a2c"/><stop offset="1" stop-color="#2c241d"/></radialGradient></defs><rect width="${W}" height="${H}" fill="url(#c)"/>${osd(code)}`,
+              ),
             ),
+            [],
             t,
           );
         case 'moved':
-          return encode(
-            svgDoc(
-              `<g transform="rotate(-32 ${W / 2} ${H / 2}) translate(90 70) scale(1.25)">${sceneSvg(scene(cameraId), t)}</g>${label}`,
-              '#56603f',
-            ),
-            t,
-          );
+          return frame(await view(cameraId, code, t, true), movedBoxes(traffic(scene(cameraId), t)), t);
         case 'frozen': {
           const hit = frozen.get(cameraId);
           if (hit && hit.start === fault.start) return hit.jpeg;
-          const jpeg = await encode(
-            svgDoc(sceneSvg(scene(cameraId), fault.start) + osd(code, fault.start)),
+          const jpeg = await frame(
+            await view(cameraId, code, fault.start),
+            traffic(scene(cameraId), fault.start),
             fault.start,
           );
           frozen.set(cameraId, { start: fault.start, jpeg });
