@@ -33,6 +33,8 @@ export async function startTestServer(
       simFaults: false,
       consoleDist: '/nonexistent',
       liveBatchMs: 50,
+      // Image checks render and decode pictures: off unless a test is about them (devices.api.test.ts).
+      deviceQualityMaxPerSecond: 0,
       ...overrides,
     },
   });
