@@ -20,8 +20,9 @@ export interface FrameStats {
   /** p95 − p5: how much the picture varies at all (a covered lens hardly does). */
   contrast: number;
   /**
-   * Variance of the Laplacian, median over a 8×6 grid of blocks: the textbook focus measure, taken per block so
-   * that the sharp OSD text a camera burns in over a blurred picture cannot pass for focus.
+   * Variance of the Laplacian, the 75th percentile over an 8×6 grid of blocks: the textbook focus measure, taken
+   * per block so that the sharp OSD text a camera burns in over a blurred picture (a few blocks) cannot pass for
+   * focus, and high enough that a night view (mostly dark, flat blocks) is judged by its lit, textured ones.
    */
   sharpness: number;
   /** Mean edge strength of the downscaled picture: the layout of the view, which a blur keeps and a cover hides. */
@@ -94,7 +95,7 @@ function blockLaplacianVariance(px: Uint8Array, w: number, h: number, bx: number
     }
   }
   values.sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)]!;
+  return values[Math.floor(values.length * 0.75)]!;
 }
 
 function downscale(px: Uint8Array, w: number, h: number, tw: number, th: number): Uint8Array {
@@ -230,8 +231,8 @@ export const DEFAULT_THRESHOLDS: QualityThresholds = {
   coveredStructure: 3,
   // The very same frame scores 0; re-encoded by a VMS about 0.2; a live picture's sensor noise alone 0.3 and up.
   frozenMotion: 0.25,
-  blurAbsolute: 8,
-  // Night roughly halves a scene's sharpness and the learned baseline follows it; a lost focus divides it by 50+.
+  blurAbsolute: 20,
+  // A simulated day never takes a good view below half its learned sharpness; a lost focus divides it by 50+.
   blurRelative: 0.1,
   // Passing traffic keeps a good view's edge match above about 0.5; a turned camera falls near 0.
   sceneMatch: 0.3,

@@ -16,7 +16,7 @@ const DIGITS: Record<MetricKey, number> = {
   memPct: 0,
   tempC: 0,
   storagePct: 0,
-  latencyMs: 0,
+  latencyMs: 1,
   lossPct: 1,
   bitrateKbps: 0,
   fps: 0,

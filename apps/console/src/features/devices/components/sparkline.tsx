@@ -38,11 +38,17 @@ export function Sparkline({ points, metric, label, format, width = 220, height =
   return (
     <figure className="c2-sparkline" title={`${label}: ${format(min)} – ${format(max)}`}>
       <figcaption className="c2-sparkline__label">{label}</figcaption>
-      <svg width={width} height={height} role="img" aria-label={`${label}: ${format(last)}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        preserveAspectRatio="none"
+        className="c2-sparkline__chart"
+        role="img"
+        aria-label={`${label}: ${format(last)}`}
+      >
         <rect width={width} height={height} className="c2-sparkline__bg" rx="3" />
         {segments.map((s, i) =>
           s.includes(' ') ? (
-            <polyline key={i} points={s} className="c2-sparkline__line" />
+            <polyline key={i} points={s} className="c2-sparkline__line" vectorEffect="non-scaling-stroke" />
           ) : (
             <circle key={i} cx={s.split(',')[0]} cy={s.split(',')[1]} r="1.5" className="c2-sparkline__dot" />
           ),
