@@ -14,7 +14,7 @@ import type { AuditTrail } from '../../audit/domain/audit-trail';
 import type { EventLog, ChangeOf } from '../../live/domain/event-log';
 import { tierOf, type Tier } from '../../live/domain/audience';
 import type { EventIngest } from '../../events/domain/event-ingest';
-import { claimDue, ensureScheduled, saveCheck, type QualityRow } from '../data/quality-store';
+import { claimDue, countOverdue, ensureScheduled, saveCheck, type QualityRow } from '../data/quality-store';
 import {
   clearFault,
   insertHealing,
@@ -141,7 +141,22 @@ export function createQualityMonitor(deps: {
     }
   }
 
+  let lastOverdueCheck = 0;
+  /** Whether the budget covers the province: cameras overdue by a whole interval mean it does not. */
+  async function watchBudget(): Promise<void> {
+    if (now() - lastOverdueCheck < 30_000) return;
+    lastOverdueCheck = now();
+    const overdue = await countOverdue(db, o.intervalSeconds);
+    metrics.qualityOverdue.set(overdue);
+    if (overdue > 0)
+      logger.warn(
+        { overdue, intervalSeconds: o.intervalSeconds, maxPerSecond: o.maxPerSecond },
+        'image checks fall behind: raise DEVICE_QUALITY_MAX_PER_SECOND, add instances, or lengthen the interval',
+      );
+  }
+
   async function tick(): Promise<void> {
+    await watchBudget();
     const budget = o.maxPerSecond * (tickMs / 1000) + carry;
     const n = Math.floor(budget);
     carry = Math.min(budget - n, 1);
