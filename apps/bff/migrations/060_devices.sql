@@ -104,3 +104,10 @@ CREATE TABLE camera_quality (
   state jsonb NOT NULL DEFAULT '{}'::jsonb
 );
 CREATE INDEX camera_quality_due_idx ON camera_quality (next_check_at);
+
+-- Which BFF instance collects device readings: a lease it renews each collection, taken over when it lapses.
+CREATE TABLE device_collector_lease (
+  id smallint PRIMARY KEY,
+  holder text NOT NULL,
+  until timestamptz NOT NULL
+);

@@ -322,6 +322,21 @@ export async function writeReadings(q: Queryable, readings: readonly HealthReadi
   );
 }
 
+/**
+ * Takes or renews the collector lease for `holder`; true when this instance is the collector until the lease ends.
+ * A lease (not a transaction lock) so the readings can be written in several short transactions.
+ */
+export async function takeCollectorLease(q: Queryable, holder: string, seconds: number): Promise<boolean> {
+  const rows = await q.query<{ holder: string }>(
+    `INSERT INTO device_collector_lease (id, holder, until) VALUES (1, $1, now() + make_interval(secs => $2))
+     ON CONFLICT (id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until
+       WHERE device_collector_lease.until < now() OR device_collector_lease.holder = EXCLUDED.holder
+     RETURNING holder`,
+    [holder, seconds],
+  );
+  return rows[0]?.holder === holder;
+}
+
 /** Current state of every edge box and server. */
 export async function selectDeviceStates(q: Queryable): Promise<Map<string, DeviceState>> {
   const rows = await q.query<{ id: string; state: DeviceState | null }>(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DeviceFaultKind, DeviceKind, DeviceMetrics, DeviceState } from '@c2/api-client/schemas/device';
 import type { Db } from '../../../platform/db';
 import type { Logger } from '../../../platform/logger';
@@ -10,6 +11,7 @@ import {
   pruneHistory,
   selectDeviceStates,
   selectOpenFaults,
+  takeCollectorLease,
   writeReadings,
 } from '../data/device-store';
 import { FRESH, step, type KindState } from './hysteresis';
@@ -32,8 +34,8 @@ const THRESHOLDS: ReadonlyArray<{
   },
 ];
 
-/** One collector per deployment at a time: the instance holding this lock for the tick does the tick. */
-const COLLECT_LOCK = 727275;
+/** Readings written per transaction: short transactions let the console's reads in between (PGlite has one). */
+const CHUNK = 1000;
 
 /**
  * Collects every device's readings at an interval: newest values for the table, one raw history row each
@@ -61,16 +63,18 @@ export function createHealthCollector(deps: {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let lastPrune = 0;
+  const instance = randomUUID();
 
   async function collect(): Promise<void> {
+    // One collector per deployment: the instance holding the lease (renewed each time; taken over if it lapses).
+    if (!(await takeCollectorLease(db, instance, o.intervalSeconds * 2 + 10))) return;
     const readings = await devices.readHealth();
+    for (let i = 0; i < readings.length; i += CHUNK) {
+      const chunk = readings.slice(i, i + CHUNK);
+      await db.tx((q) => writeReadings(q, chunk));
+    }
+    metrics.healthReadings.inc(readings.length);
     const items = await db.tx(async (q) => {
-      const [lock] = await q.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
-        COLLECT_LOCK,
-      ]);
-      if (!lock?.ok) return [];
-      await writeReadings(q, readings);
-      metrics.healthReadings.inc(readings.length);
       const others = readings.filter((r) => {
         const kind = deps.kindOf(r.deviceId);
         return kind !== undefined && kind !== 'camera';
