@@ -9,6 +9,7 @@ import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { testIds } from '@c2/ui/test-ids';
 import { useDevice } from '../api/get-device';
+import { useDevices } from '../api/get-devices';
 import { useDeviceHistory } from '../api/get-device-history';
 import { useProbe, useRestart, useSnapshot } from '../api/diagnose';
 import { formatMetric } from './format-metric';
@@ -75,6 +76,9 @@ function DetailBody({
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   const metric = (k: MetricKey, v: number | null) => formatMetric(t, i18n.language, k, v);
+  // The serving edge box by name, from the table already loaded (its id until then).
+  const all = useDevices().data;
+  const edgeBox = detail.edgeBoxId ? all?.find((x) => x.id === detail.edgeBoxId) : undefined;
   return (
     <div className="c2-devices__detail-body">
       <p className="c2-devices__detail-state" data-testid={testIds.devices.detailState} data-state={d.state}>
@@ -101,7 +105,7 @@ function DetailBody({
                       className="c2-devices__link"
                       onClick={() => onOpen(detail.edgeBoxId!)}
                     >
-                      {detail.edgeBoxId}
+                      {edgeBox ? `${edgeBox.code} · ${edgeBox.name}` : detail.edgeBoxId}
                     </button>
                   ),
                 },
