@@ -36,7 +36,8 @@ test.describe('system administrator: device health', () => {
     await drills.forceImage(CAMERA, 'black');
     await devices.search.fill(CAMERA);
     await expect(devices.row(CAMERA)).toBeVisible();
-    // The sampling interval is 20 s in this run, plus a 2 s confirmation: the fault arrives live, no reload.
+    // Within the sampling interval (60 s): the collapsed bitrate (readings every 5 s here) brings the check
+    // forward, a 2 s confirmation follows, and the fault arrives live, no reload.
     await expect(devices.row(CAMERA)).toHaveAttribute('data-faults', /image_black/, { timeout: 30_000 });
 
     await devices.row(CAMERA).click();

@@ -332,3 +332,45 @@ describe('devices', () => {
     expect(await takeCollectorLease(server.db, 'another-instance', 60)).toBe(true);
   });
 });
+
+describe('devices: stream statistics bring image checks forward', () => {
+  let slow: Server;
+  beforeAll(async () => {
+    // A sampling cycle of ten minutes: only the readings can explain a fault found within seconds.
+    slow = await startTestServer({
+      simCameras: 6,
+      deviceQualityIntervalSeconds: 600,
+      deviceQualityMaxPerSecond: 20,
+      deviceQualityConfirmSeconds: 0.4,
+      deviceHealthIntervalSeconds: 1,
+    });
+  });
+  afterAll(async () => {
+    await slow.stop();
+    await dropSchema(slow.schema);
+  });
+
+  it('when a picture goes black and its bitrate collapses, then it is checked at once, not at the next cycle', async () => {
+    const admin = await login(slow.url, 'admin');
+    // Let every camera's first check (spread over the cycle) be far away, then make one go black.
+    const [moved] = await slow.db.query<{ at: Date }>(
+      "UPDATE camera_quality SET next_check_at = now() + interval '10 minutes' RETURNING now() AS at",
+    );
+    const res = await fetch(`${slow.url}/api/sim/cameras/cam-0003/image`, {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ fault: 'black', seconds: 600 }),
+    });
+    expect(res.status).toBe(204);
+    await eventually(async () => {
+      const events = await admin.api.events.recent(50);
+      expect(events.map((e) => `${e.cameraId}:${e.type}`)).toContain('cam-0003:image_black');
+    }, 10_000);
+    // The others, whose streams look normal, were left to their cycle.
+    const checked = await slow.db.query<{ camera_id: string }>(
+      'SELECT camera_id FROM camera_quality WHERE last_check_at > $1',
+      [new Date(moved!.at).toISOString()],
+    );
+    expect(checked.map((r) => r.camera_id)).toEqual(['cam-0003']);
+  });
+});

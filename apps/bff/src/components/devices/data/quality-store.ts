@@ -61,3 +61,23 @@ export async function countOverdue(q: Queryable, intervalSeconds: number): Promi
   );
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * Brings the image check of these cameras forward to now, unless one ran in the last `minAgeSeconds` (so a camera
+ * whose stream stays odd is not re-checked at every reading).
+ */
+export async function expedite(
+  q: Queryable,
+  cameraIds: readonly string[],
+  minAgeSeconds: number,
+): Promise<number> {
+  if (cameraIds.length === 0) return 0;
+  const rows = await q.query<{ camera_id: string }>(
+    `UPDATE camera_quality SET next_check_at = now()
+     WHERE camera_id = ANY($1::text[]) AND next_check_at > now()
+       AND (last_check_at IS NULL OR last_check_at < now() - make_interval(secs => $2))
+     RETURNING camera_id`,
+    [cameraIds, minAgeSeconds],
+  );
+  return rows.length;
+}

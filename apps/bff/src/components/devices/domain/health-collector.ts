@@ -14,6 +14,7 @@ import {
   takeCollectorLease,
   writeReadings,
 } from '../data/device-store';
+import { expedite } from '../data/quality-store';
 import { FRESH, step, type KindState } from './hysteresis';
 import type { DeviceMetricsRegistry } from './device-metrics';
 
@@ -33,6 +34,15 @@ const THRESHOLDS: ReadonlyArray<{
     good: (m) => (m.lossPct ?? 0) < 2 && (m.latencyMs ?? 0) < 150,
   },
 ];
+
+/**
+ * A camera's stream statistics that make its picture suspect: a bitrate collapse (a black or frozen picture
+ * compresses to almost nothing) or a frame rate far below the usual 25. Cheap readings decide which expensive
+ * image check to run first, so such a camera is looked at within a reading interval, not a sampling cycle.
+ */
+export function streamLooksWrong(m: DeviceMetrics): boolean {
+  return (m.fps !== null && m.fps < 10) || (m.bitrateKbps !== null && m.bitrateKbps < 600);
+}
 
 /** Readings written per transaction: short transactions let the console's reads in between (PGlite has one). */
 const CHUNK = 1000;
@@ -74,6 +84,12 @@ export function createHealthCollector(deps: {
       await db.tx((q) => writeReadings(q, chunk));
     }
     metrics.healthReadings.inc(readings.length);
+    const suspect = readings
+      .filter(
+        (r) => r.state !== 'offline' && deps.kindOf(r.deviceId) === 'camera' && streamLooksWrong(r.metrics),
+      )
+      .map((r) => r.deviceId);
+    if (suspect.length > 0) await expedite(db, suspect, o.intervalSeconds);
     const items = await db.tx(async (q) => {
       const others = readings.filter((r) => {
         const kind = deps.kindOf(r.deviceId);
