@@ -44,6 +44,8 @@ export function createSimDiagnostics(deps: {
       const rng = createRng(`${cameraId}|probe|${Math.floor(now() / 1000)}`);
       const degraded = state === 'degraded';
       const frozen = fault?.fault === 'frozen';
+      // A black picture still streams, at a fraction of the bitrate: there is nothing to encode.
+      const black = fault?.fault === 'black';
       return {
         ok: true,
         latencyMs: Math.round(degraded ? 250 + rng.next() * 400 : 25 + rng.next() * 60),
@@ -52,7 +54,15 @@ export function createSimDiagnostics(deps: {
         height: SNAPSHOT_HEIGHT * 4,
         // A hung encoder still sends a trickle of repeated frames.
         fps: frozen ? 1 : degraded ? Math.round(8 + rng.next() * 7) : 25,
-        bitrateKbps: Math.round(frozen ? 60 : degraded ? 700 + rng.next() * 500 : 3600 + rng.next() * 800),
+        bitrateKbps: Math.round(
+          frozen
+            ? 60
+            : black
+              ? 330 + rng.next() * 40
+              : degraded
+                ? 700 + rng.next() * 500
+                : 3600 + rng.next() * 800,
+        ),
         error: null,
       };
     },
