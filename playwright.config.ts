@@ -58,6 +58,11 @@ export default defineConfig({
       INGEST_KEYS: E2E_INGEST_KEYS,
       // Journeys sign the same seeded account in several times within one 30-second TOTP step.
       MFA_REJECT_REUSED_CODES: 'false',
+      // Device readings every 5 s (a collapsed bitrate brings a camera's image check forward), a doubt re-checked
+      // after 2 s, reconnects 2 s apart: a black picture is raised and healing tried within a journey's minute.
+      DEVICE_HEALTH_INTERVAL_SECONDS: '5',
+      DEVICE_QUALITY_CONFIRM_SECONDS: '2',
+      DEVICE_HEAL_BACKOFF_SECONDS: '2',
     },
   },
 });

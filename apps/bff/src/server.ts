@@ -59,6 +59,12 @@ import { createAlertAdmin } from './components/alerts/domain/alert-admin';
 import { createAlertRoutes } from './components/alerts/http/alert-routes';
 import { createAlertAdminRoutes } from './components/alerts/http/alert-admin-routes';
 import { createAckLinkRoutes } from './components/alerts/http/ack-link-routes';
+import { createSimImageRoutes } from './upstreams/vms/sim/sim-image-routes';
+import { createDeviceMetrics } from './components/devices/domain/device-metrics';
+import { createDeviceService } from './components/devices/domain/device-service';
+import { createQualityMonitor } from './components/devices/domain/quality-monitor';
+import { createHealthCollector } from './components/devices/domain/health-collector';
+import { createDeviceRoutes } from './components/devices/http/device-routes';
 
 export interface RunningServer {
   url: string;
@@ -217,6 +223,43 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     publicCameras: () => cameras.list({ topics: [], maxTier: 0, areas: null }),
   });
+  const deviceMetrics = createDeviceMetrics(metrics.registry);
+  const devices = createDeviceService({ db, vms: upstreams.vms, devices: upstreams.devices, eventLog });
+  const quality = createQualityMonitor({
+    db,
+    vms: upstreams.vms,
+    ingest,
+    eventLog,
+    audit,
+    logger,
+    metrics: deviceMetrics,
+    options: {
+      intervalSeconds: config.deviceQualityIntervalSeconds,
+      maxPerSecond: config.deviceQualityMaxPerSecond,
+      confirmSeconds: config.deviceQualityConfirmSeconds,
+      raiseAfter: config.deviceFaultRaiseAfter,
+      clearAfter: config.deviceFaultClearAfter,
+      offlineGraceSeconds: config.deviceOfflineGraceSeconds,
+      healAttempts: config.deviceHealAttempts,
+      healBackoffSeconds: config.deviceHealBackoffSeconds,
+    },
+  });
+  const health = createHealthCollector({
+    db,
+    devices: upstreams.devices,
+    eventLog,
+    logger,
+    metrics: deviceMetrics,
+    kindOf: devices.kindOf,
+    areaOf: devices.areaOf,
+    options: {
+      intervalSeconds: config.deviceHealthIntervalSeconds,
+      raiseAfter: config.deviceFaultRaiseAfter,
+      clearAfter: config.deviceFaultClearAfter,
+      rawHours: config.deviceHistoryRawHours,
+      days: config.deviceHistoryDays,
+    },
+  });
 
   // --- HTTP surface ---
   app.get('/healthz', publicRoute('liveness probe'), (_req, res) => {
@@ -231,7 +274,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           ? { ok: true, detail: db.kind }
           : { ok: false, detail: `${db.kind} not answering` },
       };
-      for (const name of ['vms', 'analytics', 'violations', 'units', 'identity'] as const) {
+      for (const name of ['vms', 'analytics', 'violations', 'units', 'identity', 'devices'] as const) {
         checks[name] = await upstreams[name]
           .health()
           .catch((err: unknown) => ({ ok: false, detail: String(err) }));
@@ -337,6 +380,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
   api.use('/field', createFieldRoutes({ dispatch, audit, photoMaxBytes: config.photoMaxBytes }));
   api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
+  api.use('/devices', createDeviceRoutes({ devices, audit, logger }));
   if (upstreams.sim) {
     api.use('/sim', requirePermission('system:configure'), (req, res, next) => {
       const p = principalOf(res);
@@ -357,6 +401,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       next();
     });
     api.use('/sim', createSimControlRoutes(upstreams.sim.vms));
+    api.use('/sim', createSimImageRoutes(upstreams.sim.vms));
   }
   api.use((req) => {
     throw notFound(`API route ${req.method} ${req.path}`);
@@ -395,6 +440,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await upstreams.analytics.start();
   await upstreams.violations.start();
   await upstreams.identity.start();
+  await upstreams.devices.start();
+  await devices.start();
+  await health.start();
+  await quality.start();
   // Sessions past their idle or absolute limit end here, and so do their sockets (on every instance).
   const purge = setInterval(() => {
     auth
@@ -427,6 +476,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stop() {
       stopping ??= (async () => {
         clearInterval(purge);
+        // The image checks submit events: they stop before the ingest is flushed.
+        await quality.stop();
+        await health.stop();
         // Stop consuming, then commit what was already taken in, before anything else closes.
         await upstreams.analytics.stop().catch(() => undefined);
         await ingest.flush();
@@ -434,7 +486,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await alerts.stop();
         await outbox.stop();
         stopReports();
-        for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity]) {
+        for (const u of [
+          upstreams.violations,
+          upstreams.units,
+          upstreams.vms,
+          upstreams.identity,
+          upstreams.devices,
+        ]) {
           await u.stop().catch(() => undefined);
         }
         await cameras.stop();

@@ -99,4 +99,5 @@ export const TOPIC_PERMISSION = {
   'unit.changed': 'unit:view',
   'incident.changed': 'incident:view',
   'violation.new': 'violation:view',
+  'device.health': 'device:view',
 } as const satisfies Record<string, Permission>;

@@ -78,4 +78,11 @@ export const queryKeys = {
     users: () => ['admin', 'users'] as const,
     sharingKeys: () => ['admin', 'sharing-keys'] as const,
   },
+  devices: {
+    all: () => ['devices'] as const,
+    list: () => ['devices', 'list'] as const,
+    detail: (id: string) => ['devices', 'detail', id] as const,
+    history: (id: string, hours: number) => ['devices', 'history', id, hours] as const,
+    sla: (from: string, to: string, kind: string | null) => ['devices', 'sla', from, to, kind] as const,
+  },
 };

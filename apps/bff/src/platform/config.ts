@@ -407,6 +407,66 @@ export const CONFIG_KEYS = {
     z.coerce.number().int().min(1).max(50).default(6),
     'Delivery attempts per outbox message (exponential backoff from 2 s) before it is marked dead.',
   ),
+  deviceQualityIntervalSeconds: key(
+    'DEVICE_QUALITY_INTERVAL_SECONDS',
+    z.coerce.number().min(1).max(86400).default(60),
+    "Each camera's picture is sampled and checked (black, frozen, blur, covered, moved) at least this often.",
+  ),
+  deviceQualityMaxPerSecond: key(
+    'DEVICE_QUALITY_MAX_PER_SECOND',
+    z.coerce.number().min(0).max(1000).default(10),
+    'Most snapshots one instance checks per second (0: image checks off); past it the cycle stretches.',
+  ),
+  deviceQualityConfirmSeconds: key(
+    'DEVICE_QUALITY_CONFIRM_SECONDS',
+    z.coerce.number().min(0.2).max(3600).default(5),
+    'A camera whose check looks wrong (or right again) is re-checked this soon to confirm.',
+  ),
+  deviceFaultRaiseAfter: key(
+    'DEVICE_FAULT_RAISE_AFTER',
+    z.coerce.number().int().min(1).max(100).default(2),
+    'Consecutive bad checks that open a fault (hysteresis).',
+  ),
+  deviceFaultClearAfter: key(
+    'DEVICE_FAULT_CLEAR_AFTER',
+    z.coerce.number().int().min(1).max(100).default(3),
+    'Consecutive good checks that clear an open fault (hysteresis).',
+  ),
+  deviceOfflineGraceSeconds: key(
+    'DEVICE_OFFLINE_GRACE_SECONDS',
+    z.coerce.number().int().min(0).max(86400).default(60),
+    'A camera offline this long raises camera_offline (self-healing starts at once).',
+  ),
+  deviceHealAttempts: key(
+    'DEVICE_HEAL_ATTEMPTS',
+    z.coerce.number().int().min(0).max(20).default(3),
+    'Automatic reconnects per fault before a lost stream raises stream_failure (maintenance).',
+  ),
+  deviceHealBackoffSeconds: key(
+    'DEVICE_HEAL_BACKOFF_SECONDS',
+    z.coerce.number().min(0.2).max(3600).default(10),
+    'Wait before the second reconnect; each further one waits twice as long.',
+  ),
+  deviceHealthIntervalSeconds: key(
+    'DEVICE_HEALTH_INTERVAL_SECONDS',
+    z.coerce.number().min(1).max(3600).default(60),
+    'How often device readings (CPU, memory, temperature, storage, network, bitrate, fps) are collected.',
+  ),
+  deviceHistoryRawHours: key(
+    'DEVICE_HISTORY_RAW_HOURS',
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 31)
+      .default(6),
+    'Raw device readings are kept this long, then averaged per hour.',
+  ),
+  deviceHistoryDays: key(
+    'DEVICE_HISTORY_DAYS',
+    z.coerce.number().int().min(1).max(3650).default(90),
+    'Hourly readings, closed faults and healing attempts are kept this many days.',
+  ),
   mapStyleUrl: key(
     'MAP_STYLE_URL',
     optionalUrl,

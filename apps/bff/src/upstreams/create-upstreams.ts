@@ -5,6 +5,8 @@ import type { IdentityPort } from './identity/identity-port';
 import type { UnitsPort } from './units/units-port';
 import type { ViolationsPort } from './violations/violations-port';
 import type { VmsPort } from './vms/vms-port';
+import type { DevicesPort } from './devices/devices-port';
+import { createSimDevices } from './devices/sim/sim-devices';
 import { createSimWorld } from './sim-province/sim-world';
 import { createSimVms, type SimVms } from './vms/sim/sim-vms';
 import { createSimAnalytics } from './analytics/sim/sim-analytics';
@@ -26,6 +28,8 @@ export interface Upstreams {
   routing: RoutingPort;
   identity: IdentityPort;
   geo: GeoPort;
+  /** Device telemetry (edge boxes, servers, camera stream statistics). */
+  devices: DevicesPort;
   /** Present when the simulated province runs: drill controls (force a camera fault). */
   sim: { vms: SimVms } | null;
 }
@@ -71,6 +75,11 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
     routing,
     identity: createSimIdentity(config.simSeed),
     geo: createSimGeo(world),
+    devices: createSimDevices(world, {
+      cameraState: (id) => vms.stateOf(id),
+      imageFault: (id) => vms.imageFaultOf(id),
+      faults: config.simFaults,
+    }),
     sim: { vms },
   };
 }

@@ -48,6 +48,8 @@ export async function startTestServer(
       liveBatchMs: 50,
       // Tests log the same seeded account in many times within one 30-second TOTP step.
       mfaRejectReusedCodes: false,
+      // Image checks render and decode pictures: off unless a test is about them (devices.api.test.ts).
+      deviceQualityMaxPerSecond: 0,
       ...overrides,
     },
   });

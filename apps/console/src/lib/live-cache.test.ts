@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QueryClient, type InfiniteData } from '@tanstack/react-query';
+import { QueryClient, QueryObserver, type InfiniteData } from '@tanstack/react-query';
 import { queryKeys } from '@c2/api-client/query-keys';
 import type { Camera, CameraState, CameraSummary } from '@c2/api-client/schemas/camera';
 import { NO_EVENT_FILTER, type AnalyticsEvent, type EventPage } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Incident } from '@c2/api-client/schemas/incident';
+import type { Device } from '@c2/api-client/schemas/device';
 import { createLiveCache, FEED_CAP, patchAlertList, type LiveCache } from './live-cache';
 
 const T0 = '2026-11-22T01:00:00.000Z';
@@ -241,5 +242,69 @@ describe('alert.changed patches the queue', () => {
     ).toEqual(['a']);
     expect(queryClient.getQueryData<Incident>(queryKeys.incidents.detail('a'))?.state).toBe('closed');
     expect(queryClient.getQueryData(queryKeys.incidents.detail('b'))).toBeUndefined();
+  });
+
+  it('when a device raises a fault or its camera goes offline, then its row in the devices table changes and an open device page refetches', async () => {
+    const { queryClient, cache } = setup();
+    const device = (id: string): Device => ({
+      id,
+      kind: 'camera',
+      code: id.toUpperCase(),
+      name: id,
+      model: 'm',
+      areaId: 'a1',
+      areaName: 'a',
+      state: 'online',
+      since: T0,
+      reason: null,
+      metrics: {
+        cpuPct: null,
+        memPct: null,
+        tempC: null,
+        storagePct: null,
+        latencyMs: null,
+        lossPct: null,
+        bitrateKbps: 4000,
+        fps: 25,
+      },
+      metricsAt: T0,
+      faults: [],
+      checkedAt: null,
+    });
+    queryClient.setQueryData(queryKeys.devices.list(), [device('c1'), device('c2'), device('c3')]);
+    const fetchDetail = vi.fn(async () => ({ device: device('c1') }));
+    // The device page is open: its query has an observer.
+    const page = new QueryObserver(queryClient, {
+      queryKey: queryKeys.devices.detail('c1'),
+      queryFn: fetchDetail,
+    });
+    const unsubscribe = page.subscribe(() => undefined);
+    await vi.waitFor(() => expect(queryClient.getQueryData(queryKeys.devices.detail('c1'))).toBeDefined());
+    cache.apply([
+      {
+        seq: ++seq,
+        ts: T1,
+        areaId: 'a1',
+        topic: 'device.health',
+        data: {
+          deviceId: 'c1',
+          kind: 'camera',
+          state: 'online',
+          since: T0,
+          reason: null,
+          faults: ['image_black'],
+          change: 'fault_opened',
+          faultKind: 'image_black',
+          healing: null,
+        },
+      },
+      status('c2', 'offline'),
+    ]);
+    const rows = queryClient.getQueryData<Device[]>(queryKeys.devices.list())!;
+    expect(rows.find((d) => d.id === 'c1')!.faults).toEqual(['image_black']);
+    expect(rows.find((d) => d.id === 'c2')!.state).toBe('offline');
+    expect(rows.find((d) => d.id === 'c3')).toBe(rows[2]);
+    await vi.waitFor(() => expect(fetchDetail).toHaveBeenCalledTimes(2));
+    unsubscribe();
   });
 });

@@ -11,6 +11,7 @@ import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Unit } from '@c2/api-client/schemas/unit';
 import { CLOSED_STATUSES, type Alert, type AlertDetail } from '@c2/api-client/schemas/alert';
 import type { Incident } from '@c2/api-client/schemas/incident';
+import type { Device, DeviceHealthChange } from '@c2/api-client/schemas/device';
 
 /** The most events the first page of a live feed keeps; older ones are paged in again on demand. */
 export const FEED_CAP = 2000;
@@ -116,6 +117,32 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
     queueMicrotask(() => patchCameras(latest, true));
   });
 
+  /** Device rows follow their camera's status and their own health changes; an open device page refetches. */
+  function patchDevices(
+    statuses: ReadonlyMap<string, CameraStatus>,
+    changes: ReadonlyMap<string, DeviceHealthChange>,
+  ): void {
+    queryClient.setQueryData<Device[]>(queryKeys.devices.list(), (old) => {
+      if (!old) return old;
+      let changed = false;
+      const next = old.map((d) => {
+        const c = changes.get(d.id);
+        const s = statuses.get(d.id);
+        if (!c && !s) return d;
+        changed = true;
+        const patched = c ? { ...d, state: c.state, since: c.since, reason: c.reason, faults: c.faults } : d;
+        return s && Date.parse(s.since) >= Date.parse(patched.since)
+          ? { ...patched, state: s.state, since: s.since, reason: s.reason }
+          : patched;
+      });
+      return changed ? next : old;
+    });
+    for (const id of new Set([...changes.keys(), ...statuses.keys()])) {
+      if (queryClient.getQueryData(queryKeys.devices.detail(id)) !== undefined)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.devices.detail(id) });
+    }
+  }
+
   return {
     apply(entries) {
       const statuses = new Map<string, CameraStatus>();
@@ -123,13 +150,16 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       const units = new Map<string, Unit>();
       const alerts = new Map<string, Alert>();
       const incidents = new Map<string, Incident>();
+      const devices = new Map<string, DeviceHealthChange>();
       for (const e of entries) {
         if (e.topic === 'alert.changed') alerts.set(e.data.id, e.data);
         if (e.topic === 'camera.status') statuses.set(e.data.cameraId, e.data);
         else if (e.topic === 'event.new') events.push(e.data);
         else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
         else if (e.topic === 'incident.changed') incidents.set(e.data.id, e.data);
+        else if (e.topic === 'device.health') devices.set(e.data.deviceId, e.data);
       }
+      if (statuses.size > 0 || devices.size > 0) patchDevices(statuses, devices);
 
       if (statuses.size > 0) {
         for (const [id, s] of statuses) latest.set(id, s);

@@ -43,6 +43,15 @@ import {
 import { auditPageSchema, auditVerificationSchema, type AuditQuery } from '../schemas/audit';
 import { adminUserSchema, type CreateUser, type UpdateUser } from '../schemas/admin';
 import { createdSharingKeySchema, sharingKeySchema, type CreateSharingKey } from '../schemas/sharing';
+import {
+  deviceDetailSchema,
+  deviceHistorySchema,
+  deviceSchema,
+  healingAttemptSchema,
+  slaReportSchema,
+  streamProbeSchema,
+  type DeviceKind,
+} from '../schemas/device';
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -250,6 +259,26 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     alerts: alertsApi(request),
     alertAdmin: alertAdminApi(request),
+    devices: {
+      list: () => request('GET', '/api/devices', z.array(deviceSchema)),
+      get: (id: string) => request('GET', `/api/devices/${encodeURIComponent(id)}`, deviceDetailSchema),
+      history: (id: string, hours = 24) =>
+        request('GET', `/api/devices/${encodeURIComponent(id)}/history?hours=${hours}`, deviceHistorySchema),
+      probe: (id: string) =>
+        request('POST', `/api/devices/${encodeURIComponent(id)}/probe`, streamProbeSchema),
+      restart: (id: string) =>
+        request('POST', `/api/devices/${encodeURIComponent(id)}/restart`, healingAttemptSchema),
+      sla: (from: string, to: string, kind?: DeviceKind) =>
+        request(
+          'GET',
+          `/api/devices/sla?${new URLSearchParams({ from, to, ...(kind ? { kind } : {}) }).toString()}`,
+          slaReportSchema,
+        ),
+      /** The fresh snapshot and the CSV export are binary/text: their URLs, fetched by the caller. */
+      snapshotUrl: (id: string) => `${base}/api/devices/${encodeURIComponent(id)}/snapshot`,
+      slaCsvUrl: (from: string, to: string, kind?: DeviceKind) =>
+        `${base}/api/devices/sla.csv?${new URLSearchParams({ from, to, ...(kind ? { kind } : {}) }).toString()}`,
+    },
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

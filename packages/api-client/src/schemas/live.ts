@@ -6,6 +6,7 @@ import { alertSchema } from './alert';
 import { unitSchema } from './unit';
 import { violationSchema } from './violation';
 import { incidentSchema } from './incident';
+import { deviceHealthChangeSchema } from './device';
 
 const entryBase = {
   /** Monotonically increasing sequence number of the durable event log. */
@@ -26,6 +27,7 @@ export const logEntrySchema = z.discriminatedUnion('topic', [
   z.object({ ...entryBase, topic: z.literal('unit.changed'), data: unitSchema }),
   z.object({ ...entryBase, topic: z.literal('violation.new'), data: violationSchema }),
   z.object({ ...entryBase, topic: z.literal('incident.changed'), data: incidentSchema }),
+  z.object({ ...entryBase, topic: z.literal('device.health'), data: deviceHealthChangeSchema }),
 ]);
 export type LogEntry = z.infer<typeof logEntrySchema>;
 export type LogTopic = LogEntry['topic'];
@@ -37,6 +39,7 @@ export const LOG_TOPICS = [
   'unit.changed',
   'violation.new',
   'incident.changed',
+  'device.health',
 ] as const;
 
 /** What the server answers to a resume: the missed entries in order, and whether they are all there. */

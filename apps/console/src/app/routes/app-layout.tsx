@@ -24,6 +24,7 @@ export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission
   { key: 'dispatch', href: '/dispatch', needs: 'unit:view' },
   { key: 'events', href: '/events', needs: 'event:view' },
   { key: 'field', href: '/field', needs: 'field:respond' },
+  { key: 'devices', href: '/devices', needs: 'device:view' },
   { key: 'audit', href: '/audit', needs: 'audit:view' },
   { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure' },
   { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure' },

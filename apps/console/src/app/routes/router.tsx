@@ -152,6 +152,10 @@ export const router = createBrowserRouter([
       { path: 'account', lazy: () => import('./account-route').then((m) => ({ Component: m.AccountRoute })) },
       { path: 'audit', lazy: () => import('./audit-route').then((m) => ({ Component: m.AuditRoute })) },
       { path: 'admin', lazy: () => import('./admin-route').then((m) => ({ Component: m.AdminRoute })) },
+      {
+        path: 'devices/:id?',
+        lazy: () => import('./devices-route').then((m) => ({ Component: m.DevicesRoute })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

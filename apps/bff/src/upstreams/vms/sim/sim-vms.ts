@@ -2,6 +2,12 @@ import type { CameraState, CameraStatus } from '@c2/api-client/schemas/camera';
 import type { SimWorld } from '../../sim-province/sim-world';
 import type { VmsCamera, VmsPort } from '../vms-port';
 import { simStatusAt } from './sim-faults';
+import { createSimImageFaults, type SimImageFault } from './sim-image-faults';
+import { createSimSnapshots } from './sim-snapshots';
+import { createSimDiagnostics } from './sim-diagnostics';
+
+/** Status faults a reconnect clears (a stuck session or a hung device); power, network or broken hardware do not. */
+const HEALABLE_REASONS = new Set(['Mất tín hiệu RTSP', 'Thiết bị không phản hồi', 'Tốc độ bit thấp']);
 
 export interface SimVmsOptions {
   faults: boolean;
@@ -18,11 +24,17 @@ export function createSimVms(
   force(cameraId: string, state: CameraState, seconds: number): boolean;
   /** The state last reported for a camera. */
   stateOf(cameraId: string): CameraState | undefined;
+  /** The image fault a camera shows now (null: a good picture). */
+  imageFaultOf(cameraId: string): SimImageFault | null;
+  /** Forces an image fault for some seconds (drills, tests); null clears it. */
+  forceImage(cameraId: string, fault: SimImageFault | null, seconds: number): boolean;
 } {
   const now = options.now ?? Date.now;
   const listeners = new Set<(changes: CameraStatus[]) => void>();
   const forced = new Map<string, { state: CameraState; since: number; until: number }>();
   const last = new Map<string, CameraState>();
+  /** Seeded status faults a reconnect cleared: camera → start of the healed fault and when it was healed. */
+  const healed = new Map<string, { faultSince: number; at: number }>();
   let timer: NodeJS.Timeout | null = null;
 
   const cameras: VmsCamera[] = world.cameras.map((c) => ({
@@ -59,6 +71,9 @@ export function createSimVms(
         reason: null,
       };
     const s = simStatusAt(world.seed, id, t);
+    const h = healed.get(id);
+    if (h && s.state !== 'online' && h.faultSince === s.since)
+      return { cameraId: id, state: 'online', since: new Date(h.at).toISOString(), reason: null };
     return { cameraId: id, state: s.state, since: new Date(s.since).toISOString(), reason: s.reason };
   }
 
@@ -76,8 +91,27 @@ export function createSimVms(
     if (changes.length > 0) for (const l of listeners) l(changes);
   }
 
+  const images = createSimImageFaults(world.seed, { faults: options.faults, now });
+  const codes = new Map(cameras.map((c) => [c.id, c.code]));
+  const diagnostics = createSimDiagnostics({
+    stateOf: (id) => last.get(id),
+    healStatus(id) {
+      const t = now();
+      if (forced.has(id) || !options.faults) return false;
+      const s = simStatusAt(world.seed, id, t);
+      if (s.state === 'online' || !s.reason || !HEALABLE_REASONS.has(s.reason)) return false;
+      healed.set(id, { faultSince: s.since, at: t });
+      tick();
+      return true;
+    },
+    images,
+    snapshots: createSimSnapshots(world.seed, (id) => codes.get(id)),
+    now,
+  });
+
   return {
     adapter: 'sim',
+    ...diagnostics,
     async listCameras() {
       return cameras;
     },
@@ -102,6 +136,12 @@ export function createSimVms(
       return { ok: true, detail: `simulated VMS, ${cameras.length} cameras` };
     },
     stateOf: (cameraId) => last.get(cameraId),
+    imageFaultOf: (cameraId) => images.at(cameraId)?.fault ?? null,
+    forceImage(cameraId, fault, seconds) {
+      if (!codes.has(cameraId)) return false;
+      images.force(cameraId, fault, seconds);
+      return true;
+    },
     force(cameraId, state, seconds) {
       if (!cameras.some((c) => c.id === cameraId)) return false;
       const t = now();
