@@ -35,6 +35,23 @@ import { createUnitRoutes } from './components/units/http/unit-routes';
 import { createMapRoutes } from './components/map/http/map-routes';
 import { createUpstreams, type Upstreams } from './upstreams/create-upstreams';
 import { createSimControlRoutes } from './upstreams/vms/sim/sim-control-routes';
+import { createSimJourneyRoutes } from './upstreams/violations/sim/sim-drill-routes';
+import { loadSigningKey } from './platform/signing/signing-keys';
+import { createSigner } from './platform/signing/signer';
+import { createEventSigning } from './components/evidence/domain/event-signing';
+import { createEvidenceVault } from './components/evidence/domain/evidence-vault';
+import { createEvidenceExports } from './components/evidence/domain/evidence-exports';
+import {
+  createEventSignatureRoutes,
+  createSignatureRoutes,
+} from './components/evidence/http/signature-routes';
+import { createViolationReview } from './components/violations/domain/violation-review';
+import { createViolationRoutes } from './components/violations/http/violation-routes';
+import { createInvestigation } from './components/investigate/domain/investigation';
+import { plateIndexSink } from './components/investigate/domain/plate-index';
+import { createInvestigateRoutes } from './components/investigate/http/investigate-routes';
+import { createIdentityLookup } from './components/identity/domain/identity-lookup';
+import { createIdentityRoutes } from './components/identity/http/identity-routes';
 
 export interface RunningServer {
   url: string;
@@ -73,6 +90,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const eventLog = createEventLog(db, metrics);
   const audit = createAuditTrail(db);
+  const signer = createSigner(
+    db,
+    await loadSigningKey({
+      pem: config.signingKey,
+      file: config.signingKeyFile,
+      dir: path.join(config.dataDir, 'keys'),
+    }),
+  );
+  await signer.start();
   const auth = createAuthService(db, metrics, config);
   const seeded = config.seedUsers ? await auth.seedUsers(config.seedPassword) : [];
 
@@ -123,6 +149,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     logger,
     lateAfterMs: config.eventLateSeconds * 1000,
+  });
+  // Every stored AI event is signed and its plate indexed in the transaction that stores it.
+  const eventSigning = createEventSigning(signer);
+  ingest.onStoredWithin(eventSigning.sink);
+  ingest.onStoredWithin(plateIndexSink);
+  const vault = createEvidenceVault({ db, violations: upstreams.violations });
+  const violations = createViolationReview({
+    db,
+    port: upstreams.violations,
+    signer,
+    vault,
+    eventLog,
+    audit,
+    cameraRef: cameras.ref,
+    logger,
+    pollMs: config.violationsPollMs,
+    makerCheckerDefault: config.violationMakerChecker,
+  });
+  const evidenceExports = createEvidenceExports({ db, signer, vault, violations, eventSigning, audit });
+  const investigation = createInvestigation({ db, audit, eventSigning });
+  const identity = createIdentityLookup({
+    db,
+    port: upstreams.identity,
+    audit,
+    unitId: config.identityUnitId,
+    logger,
   });
 
   // --- HTTP surface ---
@@ -181,6 +233,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
   api.use('/cameras', createCameraRoutes(cameras));
   api.use('/events', createEventRoutes(db, config.eventLateSeconds * 1000));
+  api.use('/events', createEventSignatureRoutes(db, eventSigning));
+  api.use('/signatures', createSignatureRoutes(signer));
+  api.use('/violations', createViolationRoutes({ violations, vault, exports: evidenceExports }));
+  api.use('/investigate', createInvestigateRoutes({ investigation, exports: evidenceExports }));
+  api.use('/identity', createIdentityRoutes(identity));
   api.use('/admin/dead-letters', createDeadLetterRoutes(db));
   api.use('/units', createUnitRoutes(units));
   api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
@@ -204,6 +261,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       next();
     });
     api.use('/sim', createSimControlRoutes(upstreams.sim.vms));
+    api.use('/sim', createSimJourneyRoutes(upstreams.sim.journeys, () => violations.poll()));
   }
   api.use((req) => {
     throw notFound(`API route ${req.method} ${req.path}`);
@@ -220,6 +278,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const stopIngest = upstreams.analytics.onMessage((message) => ingest.submit(message));
   await upstreams.analytics.start();
   await upstreams.violations.start();
+  await violations.start();
   await upstreams.identity.start();
   const purge = setInterval(() => void auth.purgeExpired().catch(() => undefined), 3600_000);
   purge.unref();
@@ -248,6 +307,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await upstreams.analytics.stop().catch(() => undefined);
         await ingest.flush();
         stopIngest();
+        await violations.stop();
         for (const u of [upstreams.violations, upstreams.units, upstreams.vms, upstreams.identity]) {
           await u.stop().catch(() => undefined);
         }

@@ -24,6 +24,8 @@ export const logEntrySchema = z.discriminatedUnion('topic', [
   z.object({ ...entryBase, topic: z.literal('alert.changed'), data: alertSchema }),
   z.object({ ...entryBase, topic: z.literal('unit.changed'), data: unitSchema }),
   z.object({ ...entryBase, topic: z.literal('violation.new'), data: violationSchema }),
+  /** A violation's review status changed (verified, rejected, awaiting or given its second approval). */
+  z.object({ ...entryBase, topic: z.literal('violation.changed'), data: violationSchema }),
 ]);
 export type LogEntry = z.infer<typeof logEntrySchema>;
 export type LogTopic = LogEntry['topic'];
@@ -34,6 +36,7 @@ export const LOG_TOPICS = [
   'alert.changed',
   'unit.changed',
   'violation.new',
+  'violation.changed',
 ] as const;
 
 /** What the server answers to a resume: the missed entries in order, and whether they are all there. */
