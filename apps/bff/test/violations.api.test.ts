@@ -1,9 +1,15 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violationDetailSchema } from '@c2/api-client/schemas/violation';
 import { verifyEvidencePackage } from '../src/components/evidence/domain/package-verifier';
 import { dropSchema, errorOf, login, startTestServer, type Session } from './support/test-server';
 import { drive, send, tempDataDir } from './support/drills';
+
+const REPO = path.resolve(import.meta.dirname, '../../..');
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -194,6 +200,21 @@ describe('evidence package', () => {
     expect(tampered.problems.map((p) => p.path)).toContain(image);
     expect(tampered.problems.every((p) => p.path === image)).toBe(true);
     expect(verifyEvidencePackage(zip, { trustedKeyIds: ['ed25519:someone-else'] }).problems[0]!.kind).toBe('untrusted_key');
+
+    // The command a prosecutor runs: `pnpm verify-evidence <zip>`, offline, exit code and the file named.
+    const good = path.join(data.dir, 'good.zip');
+    const bad = path.join(data.dir, 'bad.zip');
+    await fs.writeFile(good, zip);
+    await fs.writeFile(bad, zipSync(files));
+    const run = promisify(execFile);
+    const ok = await run('pnpm', ['--silent', 'verify-evidence', good, '--trust', keys[0]!.keyId], { cwd: REPO });
+    expect(ok.stdout).toMatch(/RESULT: VERIFIED/);
+    const failed = await run('pnpm', ['--silent', 'verify-evidence', bad], { cwd: REPO }).then(
+      () => null,
+      (err: { code: number; stdout: string }) => err,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain(`TAMPERED: ${image}`);
   });
 });
 
