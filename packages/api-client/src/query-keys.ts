@@ -23,7 +23,7 @@ export const queryKeys = {
   violations: {
     all: () => ['violations'] as const,
     lists: () => ['violations', 'list'] as const,
-    list: (filter: { status?: string; type?: string }) => ['violations', 'list', filter] as const,
+    list: (filter: { status?: string; type?: string; limit?: number }) => ['violations', 'list', filter] as const,
     counts: () => ['violations', 'counts'] as const,
     detail: (id: string) => ['violations', 'detail', id] as const,
     settings: () => ['violations', 'settings'] as const,

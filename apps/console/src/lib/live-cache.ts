@@ -4,6 +4,7 @@ import type { Camera, CameraState, CameraStatus, CameraSummary } from '@c2/api-c
 import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Unit } from '@c2/api-client/schemas/unit';
+import type { Violation, ViolationPage } from '@c2/api-client/schemas/violation';
 
 /** How many events a recent-events list keeps when its key does not name a limit. */
 const RECENT_EVENTS_CAP = 500;
@@ -78,10 +79,12 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       const statuses = new Map<string, CameraStatus>();
       const events: AnalyticsEvent[] = [];
       const units = new Map<string, Unit>();
+      const violations = new Map<string, Violation>();
       for (const e of entries) {
         if (e.topic === 'camera.status') statuses.set(e.data.cameraId, e.data);
         else if (e.topic === 'event.new') events.push(e.data);
         else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
+        else if (e.topic === 'violation.new' || e.topic === 'violation.changed') violations.set(e.data.id, e.data);
       }
 
       if (statuses.size > 0) {
@@ -108,6 +111,8 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
         }
       }
 
+      if (violations.size > 0) patchViolations(queryClient, violations);
+
       if (units.size > 0) {
         queryClient.setQueryData<Unit[]>(queryKeys.units.list(), (old) => {
           if (!old) return old;
@@ -128,4 +133,27 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       latest.clear();
     },
   };
+}
+
+/**
+ * New violations and decisions patch every cached queue page: a violation enters the pages whose filter it
+ * matches (by time), leaves those it no longer matches (a decision moved it to another status), and is replaced
+ * where it stays. Counts and an open detail are refetched: they are one small request each, per batch.
+ */
+function patchViolations(queryClient: QueryClient, changed: ReadonlyMap<string, Violation>): void {
+  for (const [key, page] of queryClient.getQueriesData<ViolationPage>({ queryKey: queryKeys.violations.lists() })) {
+    if (!page) continue;
+    const filter = (key[2] ?? {}) as { status?: string; type?: string; limit?: number };
+    let items = page.items;
+    for (const v of changed.values()) {
+      const matches = (!filter.status || v.status === filter.status) && (!filter.type || v.type === filter.type);
+      const at = items.findIndex((x) => x.id === v.id);
+      if (at >= 0) items = matches ? items.map((x) => (x.id === v.id ? v : x)) : items.filter((x) => x.id !== v.id);
+      else if (matches) items = [...items, v].sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts) || b.id.localeCompare(a.id));
+    }
+    if (items !== page.items)
+      queryClient.setQueryData<ViolationPage>(key, { ...page, items: items.slice(0, filter.limit ?? items.length) });
+  }
+  void queryClient.invalidateQueries({ queryKey: queryKeys.violations.counts() });
+  for (const id of changed.keys()) void queryClient.invalidateQueries({ queryKey: queryKeys.violations.detail(id) });
 }

@@ -16,9 +16,16 @@ import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useConnectionState } from '../live-provider';
 
 /** The pages of the console and what a user needs to see them; the BFF enforces, this only hides. */
-export const PAGES: ReadonlyArray<{ key: 'overview' | 'map'; href: string; needs: Permission }> = [
+export const PAGES: ReadonlyArray<{
+  key: 'overview' | 'map' | 'violations' | 'investigate' | 'identityLog';
+  href: string;
+  needs: Permission;
+}> = [
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
+  { key: 'violations', href: '/violations', needs: 'violation:view' },
+  { key: 'investigate', href: '/investigate', needs: 'investigate:search' },
+  { key: 'identityLog', href: '/identity-log', needs: 'audit:view' },
 ];
 
 export function AppLayout({ session }: { session: SessionInfo }) {

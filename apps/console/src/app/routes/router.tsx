@@ -100,6 +100,22 @@ export const router = createBrowserRouter([
         path: 'overview',
         lazy: () => import('./overview-route').then((m) => ({ Component: m.OverviewRoute })),
       },
+      {
+        path: 'violations',
+        lazy: () => import('./violations-route').then((m) => ({ Component: m.ViolationsRoute })),
+      },
+      {
+        path: 'investigate',
+        lazy: () => import('./investigate-route').then((m) => ({ Component: m.InvestigateRoute })),
+      },
+      {
+        path: 'investigate/cases/:caseId',
+        lazy: () => import('./investigate-route').then((m) => ({ Component: m.CaseFileRoute })),
+      },
+      {
+        path: 'identity-log',
+        lazy: () => import('./investigate-route').then((m) => ({ Component: m.IdentityLogRoute })),
+      },
       { path: '*', Component: NotFound },
     ],
   },
