@@ -59,7 +59,11 @@ export class InvestigatePage {
   }
 
   async openCase(title: string): Promise<void> {
-    await this.page.getByTestId(testIds.investigate.caseItem).filter({ hasText: title }).getByRole('link').click();
+    await this.page
+      .getByTestId(testIds.investigate.caseItem)
+      .filter({ hasText: title })
+      .getByRole('link')
+      .click();
     await expect(this.page.getByTestId(testIds.investigate.caseFile)).toBeVisible();
   }
 

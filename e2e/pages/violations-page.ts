@@ -41,7 +41,9 @@ export class ViolationsPage {
     await expect(this.detail).toHaveAttribute('data-id', id);
     await expect(this.image('overview')).toBeVisible();
     await expect
-      .poll(() => this.image('overview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .poll(() =>
+        this.image('overview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
       .toBeGreaterThan(0);
   }
 

@@ -57,7 +57,8 @@ test.describe('violation review with a human in the loop', () => {
 
     const files = unzipSync(new Uint8Array(await fs.readFile(zipPath)));
     const image = `evidence/${speeding}/vehicle.jpg`;
-    files[image]![1500] ^= 0xff;
+    const bytes = files[image]!;
+    bytes[1500] = bytes[1500]! ^ 0xff;
     const tampered = path.join(OUT, `${speeding}-tampered.zip`);
     await fs.writeFile(tampered, zipSync(files));
     const failed = await run('pnpm', ['--silent', 'verify-evidence', tampered]).then(

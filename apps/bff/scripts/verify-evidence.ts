@@ -48,13 +48,18 @@ if (json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
   const out: string[] = [`Evidence package: ${resolved}`];
-  if (report.subject) out.push(`Subject: ${report.subject.kind} ${report.subject.id} — ${report.subject.title}`);
+  if (report.subject)
+    out.push(`Subject: ${report.subject.kind} ${report.subject.id} — ${report.subject.title}`);
   out.push(`Signed by: ${report.keyIds.join(', ') || '(no key verified anything)'}`);
   if (trusted.length === 0)
     out.push('Note: no --trust key given; compare the key id above with the one the center publishes.');
   out.push(`Checked ${report.filesChecked} files and ${report.recordsChecked} signed records.`);
   for (const p of report.problems) out.push(`${KIND[p.kind]}: ${p.path} — ${p.detail}`);
-  out.push(report.ok ? 'RESULT: VERIFIED — nothing was changed since the center signed it.' : `RESULT: NOT VERIFIED — ${report.problems.length} problem(s).`);
+  out.push(
+    report.ok
+      ? 'RESULT: VERIFIED — nothing was changed since the center signed it.'
+      : `RESULT: NOT VERIFIED — ${report.problems.length} problem(s).`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
 }
 process.exit(report.ok ? 0 : report.problems.some((p) => p.path === '(archive)') ? 2 : 1);

@@ -11,7 +11,11 @@ let auditor: Session;
 
 beforeAll(async () => {
   server = await startTestServer({ identityUnitId: 'PC08-TEST' });
-  [investigator, leader, auditor] = await Promise.all(['investigator', 'leader', 'auditor'].map((u) => login(server.url, u)));
+  [investigator, leader, auditor] = await Promise.all([
+    login(server.url, 'investigator'),
+    login(server.url, 'leader'),
+    login(server.url, 'auditor'),
+  ]);
 });
 afterAll(async () => {
   await server.stop();
@@ -21,7 +25,13 @@ afterAll(async () => {
 const lookup = (s: Session, body: unknown) => send(server.url, s, 'POST', '/api/identity/lookups', body);
 const purpose = { code: 'violation_processing', detail: 'Xử lý vi phạm quá tốc độ tại QL1A Km12' };
 const accessLog = async () =>
-  identityAccessSchema.array().parse(await (await fetch(`${server.url}/api/identity/access-log`, { headers: { cookie: auditor.cookie } })).json());
+  identityAccessSchema
+    .array()
+    .parse(
+      await (
+        await fetch(`${server.url}/api/identity/access-log`, { headers: { cookie: auditor.cookie } })
+      ).json(),
+    );
 
 describe('identity lookup', () => {
   it('when no purpose is stated, then 400 naming it, no registry data in the answer, and nothing looked up', async () => {
@@ -43,7 +53,11 @@ describe('identity lookup', () => {
   });
 
   it('when the investigator states a purpose, then every field comes back unmasked and the access is logged', async () => {
-    const res = await lookup(investigator, { subject: { kind: 'vehicle', plate: '99A-123.45' }, purpose, reference: { kind: 'violation', id: 'vp-1' } });
+    const res = await lookup(investigator, {
+      subject: { kind: 'vehicle', plate: '99A-123.45' },
+      purpose,
+      reference: { kind: 'violation', id: 'vp-1' },
+    });
     expect(res.status).toBe(200);
     const result = identityLookupResultSchema.parse(await res.json());
     expect(result.found).toBe(true);
@@ -70,7 +84,10 @@ describe('identity lookup', () => {
   });
 
   it('when the leader looks up, then only the fields the role may see come back, and personal ones masked', async () => {
-    const res = await lookup(leader, { subject: { kind: 'vehicle', plate: '99A-123.45' }, purpose: { code: 'accident_investigation', detail: 'Tai nạn liên hoàn tại nút giao Đình Trám' } });
+    const res = await lookup(leader, {
+      subject: { kind: 'vehicle', plate: '99A-123.45' },
+      purpose: { code: 'accident_investigation', detail: 'Tai nạn liên hoàn tại nút giao Đình Trám' },
+    });
     const result = identityLookupResultSchema.parse(await res.json());
     const fields = result.fields.map((f) => f.field);
     expect(fields).not.toContain('ownerIdNumber');
@@ -89,16 +106,22 @@ describe('identity lookup', () => {
     const res = await lookup(leader, { subject: { kind: 'resident', idNumber: '001203004567' }, purpose });
     expect(res.status).toBe(403);
     const operator = await login(server.url, 'operator');
-    expect((await lookup(operator, { subject: { kind: 'vehicle', plate: '99A-123.45' }, purpose })).status).toBe(403);
+    expect(
+      (await lookup(operator, { subject: { kind: 'vehicle', plate: '99A-123.45' }, purpose })).status,
+    ).toBe(403);
     const missing = identityLookupResultSchema.parse(
-      await (await lookup(investigator, { subject: { kind: 'resident', idNumber: '001203004000' }, purpose })).json(),
+      await (
+        await lookup(investigator, { subject: { kind: 'resident', idNumber: '001203004000' }, purpose })
+      ).json(),
     );
     expect(missing).toMatchObject({ found: false, fields: [] });
     expect((await accessLog())[0]).toMatchObject({ subjectKind: 'resident', outcome: 'not_found' });
   });
 
   it('when someone other than an auditor reads the access log, then 403', async () => {
-    const res = await fetch(`${server.url}/api/identity/access-log`, { headers: { cookie: investigator.cookie } });
+    const res = await fetch(`${server.url}/api/identity/access-log`, {
+      headers: { cookie: investigator.cookie },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -38,7 +38,10 @@ describe('plate search', () => {
   it('when the plate is written with other separators, case or diacritics, then the same sightings come back in time order', async () => {
     for (const plate of ['99A-123.45', '99a12345', '99A 123 45', '99Ă-123.45']) {
       const r = await investigator.api.investigate.search({ plate, from: hourAgo(), to: soon() });
-      expect(r.items.map((i) => i.eventId), plate).toEqual(journey.eventIds);
+      expect(
+        r.items.map((i) => i.eventId),
+        plate,
+      ).toEqual(journey.eventIds);
       expect(r.items.every((i) => i.plateMatch === 'exact' && i.signature.status === 'verified')).toBe(true);
     }
     const r = await investigator.api.investigate.search({ plate: '99A-123.45', from: hourAgo(), to: soon() });
@@ -51,25 +54,52 @@ describe('plate search', () => {
   });
 
   it('when fuzzy, then a misread look-alike or a one-digit slip finds the plate, the exact one first', async () => {
-    const misread = await investigator.api.investigate.search({ plate: '99A-I23.4S', fuzzy: true, from: hourAgo(), to: soon() });
+    const misread = await investigator.api.investigate.search({
+      plate: '99A-I23.4S',
+      fuzzy: true,
+      from: hourAgo(),
+      to: soon(),
+    });
     expect(misread.plates.map((p) => p.plate)).toContain('99A-123.45');
-    const near = await investigator.api.investigate.search({ plate: '99A-123.45', fuzzy: true, from: hourAgo(), to: soon() });
+    const near = await investigator.api.investigate.search({
+      plate: '99A-123.45',
+      fuzzy: true,
+      from: hourAgo(),
+      to: soon(),
+    });
     expect(near.plates.map((p) => [p.plate, p.distance])).toEqual([
       ['99A-123.45', 0],
       ['99A-123.46', 1],
     ]);
     expect(near.items.filter((i) => i.plateMatch === 'fuzzy')).toHaveLength(2);
-    const exactOnly = await investigator.api.investigate.search({ plate: '99A-123.46', from: hourAgo(), to: soon() });
+    const exactOnly = await investigator.api.investigate.search({
+      plate: '99A-123.46',
+      from: hourAgo(),
+      to: soon(),
+    });
     expect(exactOnly.items).toHaveLength(2);
-    const partial = await investigator.api.investigate.search({ plate: '555.55', fuzzy: true, from: hourAgo(), to: soon() });
+    const partial = await investigator.api.investigate.search({
+      plate: '555.55',
+      fuzzy: true,
+      from: hourAgo(),
+      to: soon(),
+    });
     expect(partial.plates.map((p) => p.plate)).toContain('30K-555.55');
   });
 
   it('when filtered by camera and type, or given a bad range, then only those / a 400 naming the field', async () => {
-    const byCamera = await investigator.api.investigate.search({ cameraIds: [journey.cameraIds[0]!], from: hourAgo(), to: soon() });
+    const byCamera = await investigator.api.investigate.search({
+      cameraIds: [journey.cameraIds[0]!],
+      from: hourAgo(),
+      to: soon(),
+    });
     expect(byCamera.items.every((i) => i.cameraId === journey.cameraIds[0])).toBe(true);
     expect(byCamera.items.map((i) => i.eventId)).toContain(journey.eventIds[0]);
-    const byType = await investigator.api.investigate.search({ types: ['speeding'], from: hourAgo(), to: soon() });
+    const byType = await investigator.api.investigate.search({
+      types: ['speeding'],
+      from: hourAgo(),
+      to: soon(),
+    });
     expect(byType.items.map((i) => i.eventId)).toEqual([journey.eventIds[journey.eventIds.length - 1]]);
     const bad = await fetch(`${server.url}/api/investigate/search?from=${soon()}&to=${hourAgo()}`, {
       headers: { cookie: investigator.cookie },
@@ -95,8 +125,12 @@ describe('plate search', () => {
     const r = await local.api.investigate.search({ plate: '99A-123.45', from: hourAgo(), to: soon() });
     expect(r.items.every((i) => i.areaId === other.areaId)).toBe(true);
     expect(r.items.length).toBeLessThan(journey.eventIds.length);
-    expect((await send(server.url, local, 'PUT', `/api/investigate/bookmarks/${journey.eventIds[0]}`, {})).status).toBe(404);
-    const audited = await server.db.query<{ target: string }>("SELECT target FROM audit_log WHERE action = 'investigate.search'");
+    expect(
+      (await send(server.url, local, 'PUT', `/api/investigate/bookmarks/${journey.eventIds[0]}`, {})).status,
+    ).toBe(404);
+    const audited = await server.db.query<{ target: string }>(
+      "SELECT target FROM audit_log WHERE action = 'investigate.search'",
+    );
     expect(audited.length).toBeGreaterThan(0);
   });
 
@@ -123,21 +157,40 @@ describe('bookmarks and case files', () => {
 
   it('when a case groups events, a violation and a clip, then it reads back in time order and exports a package that verifies', async () => {
     const created = caseSchema.parse(
-      await (await send(server.url, investigator, 'POST', '/api/investigate/cases', { title: 'Xe 99A-123.45 chạy quá tốc độ' })).json(),
+      await (
+        await send(server.url, investigator, 'POST', '/api/investigate/cases', {
+          title: 'Xe 99A-123.45 chạy quá tốc độ',
+        })
+      ).json(),
     );
     expect(created.code).toMatch(/^HS-\d{4}-\d{4}$/);
     for (const eventId of journey.eventIds.slice(0, 2))
       await investigator.api.investigate.addItem(created.id, { kind: 'event', refId: eventId });
-    await investigator.api.investigate.addItem(created.id, { kind: 'violation', refId: journey.violationIds[0]!, note: 'Vi phạm chính' });
-    const from = new Date(Date.now() - 120_000).toISOString();
-    await investigator.api.investigate.addItem(created.id, { kind: 'clip', cameraId: journey.cameraIds[1]!, from, to: new Date().toISOString() });
-    await investigator.api.investigate.addNote(created.id, 'Đề nghị xác minh chủ xe');
-    const tooLong = await send(server.url, investigator, 'POST', `/api/investigate/cases/${created.id}/items`, {
-      kind: 'clip',
-      cameraId: journey.cameraIds[1],
-      from: hourAgo(),
-      to: soon(),
+    await investigator.api.investigate.addItem(created.id, {
+      kind: 'violation',
+      refId: journey.violationIds[0]!,
+      note: 'Vi phạm chính',
     });
+    const from = new Date(Date.now() - 120_000).toISOString();
+    await investigator.api.investigate.addItem(created.id, {
+      kind: 'clip',
+      cameraId: journey.cameraIds[1]!,
+      from,
+      to: new Date().toISOString(),
+    });
+    await investigator.api.investigate.addNote(created.id, 'Đề nghị xác minh chủ xe');
+    const tooLong = await send(
+      server.url,
+      investigator,
+      'POST',
+      `/api/investigate/cases/${created.id}/items`,
+      {
+        kind: 'clip',
+        cameraId: journey.cameraIds[1],
+        from: hourAgo(),
+        to: soon(),
+      },
+    );
     expect(tooLong.status).toBe(400);
 
     const detail = caseDetailSchema.parse(await investigator.api.investigate.case(created.id));
@@ -146,7 +199,9 @@ describe('bookmarks and case files', () => {
     expect(detail.notes.map((n) => n.text)).toEqual(['Đề nghị xác minh chủ xe']);
     expect((await investigator.api.investigate.cases()).find((c) => c.id === created.id)!.itemCount).toBe(4);
 
-    const res = await fetch(`${server.url}/api/investigate/cases/${created.id}/export`, { headers: { cookie: investigator.cookie } });
+    const res = await fetch(`${server.url}/api/investigate/cases/${created.id}/export`, {
+      headers: { cookie: investigator.cookie },
+    });
     expect(res.status).toBe(200);
     const zip = new Uint8Array(await res.arrayBuffer());
     const report = verifyEvidencePackage(zip);
@@ -155,7 +210,13 @@ describe('bookmarks and case files', () => {
     expect(files).toContain('case.json');
     expect(files).toContain(`evidence/${journey.violationIds[0]}/clip.mp4`);
     for (const e of journey.eventIds.slice(0, 2)) expect(files).toContain(`records/events/${e}.json`);
-    const caseJson = JSON.parse(Buffer.from(unzipSync(zip)['case.json']!).toString()) as { items: Array<{ recordedClip?: string }> };
-    expect(caseJson.items.some((i) => i.recordedClip?.startsWith(`/api/streams/${journey.cameraIds[1]}/recorded.m3u8?from=`))).toBe(true);
+    const caseJson = JSON.parse(Buffer.from(unzipSync(zip)['case.json']!).toString()) as {
+      items: Array<{ recordedClip?: string }>;
+    };
+    expect(
+      caseJson.items.some((i) =>
+        i.recordedClip?.startsWith(`/api/streams/${journey.cameraIds[1]}/recorded.m3u8?from=`),
+      ),
+    ).toBe(true);
   });
 });

@@ -22,9 +22,12 @@ let operator: Session;
 beforeAll(async () => {
   data = await tempDataDir();
   server = await startTestServer({ dataDir: data.dir, violationMakerChecker: true });
-  [admin, investigator, leader, operator] = await Promise.all(
-    ['admin', 'investigator', 'leader', 'operator'].map((u) => login(server.url, u)),
-  );
+  [admin, investigator, leader, operator] = await Promise.all([
+    login(server.url, 'admin'),
+    login(server.url, 'investigator'),
+    login(server.url, 'leader'),
+    login(server.url, 'operator'),
+  ]);
 });
 afterAll(async () => {
   await server.stop();
@@ -55,15 +58,23 @@ describe('review queue', () => {
 
     const detail = await investigator.api.violations.get(v.id);
     expect(detail.evidence.every((e) => /^[0-9a-f]{64}$/.test(e.sha256 ?? ''))).toBe(true);
-    const image = await fetch(`${server.url}${detail.evidence[0]!.url}`, { headers: { cookie: investigator.cookie } });
+    const image = await fetch(`${server.url}${detail.evidence[0]!.url}`, {
+      headers: { cookie: investigator.cookie },
+    });
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/jpeg');
     expect(image.headers.get('x-evidence-integrity')).toBe('intact');
     const bytes = Buffer.from(await image.arrayBuffer());
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
-    const clip = await fetch(`${server.url}${detail.evidence[3]!.url}`, { headers: { cookie: investigator.cookie } });
+    const clip = await fetch(`${server.url}${detail.evidence[3]!.url}`, {
+      headers: { cookie: investigator.cookie },
+    });
     expect(clip.headers.get('content-type')).toBe('video/mp4');
-    expect(Buffer.from(await clip.arrayBuffer()).subarray(4, 8).toString()).toBe('ftyp');
+    expect(
+      Buffer.from(await clip.arrayBuffer())
+        .subarray(4, 8)
+        .toString(),
+    ).toBe('ftyp');
   });
 
   it('when a role without the permission decides, then 403 and nothing changes', async () => {
@@ -92,21 +103,34 @@ describe('review queue', () => {
 
   it('when the investigator rejects with a reason, then the violation is rejected, the decision signed and sent to the service', async () => {
     const v = await newViolation('red_light');
-    const res = await decide(investigator, v.id, { action: 'reject', reasonCode: 'priority_vehicle', note: 'Xe cứu thương làm nhiệm vụ' });
+    const res = await decide(investigator, v.id, {
+      action: 'reject',
+      reasonCode: 'priority_vehicle',
+      note: 'Xe cứu thương làm nhiệm vụ',
+    });
     expect(res.status).toBe(200);
     const detail = violationDetailSchema.parse(await res.json());
     expect(detail.status).toBe('rejected');
     expect(detail.reviews).toHaveLength(1);
-    expect(detail.reviews[0]).toMatchObject({ action: 'reject', reasonCode: 'priority_vehicle', actorName: 'Lê Minh Châu (điều tra)' });
+    expect(detail.reviews[0]).toMatchObject({
+      action: 'reject',
+      reasonCode: 'priority_vehicle',
+      actorName: 'Lê Minh Châu (điều tra)',
+    });
     expect(detail.reviews[0]!.signature.status).toBe('verified');
     expect(detail.reviews[0]!.evidence.every((e) => e.sha256 !== null)).toBe(true);
     await expect
-      .poll(() => server.upstreams.sim!.violations!.decisions().find((d) => d.id === v.id)?.decision.decision, { timeout: 8000 })
+      .poll(
+        () => server.upstreams.sim!.violations!.decisions().find((d) => d.id === v.id)?.decision.decision,
+        { timeout: 8000 },
+      )
       .toBe('rejected');
     const sent = server.upstreams.sim!.violations!.decisions().find((d) => d.id === v.id)!.decision;
     expect(sent.reasonCode).toBe('priority_vehicle');
     expect(sent.signature.alg).toBe('Ed25519');
-    await expect.poll(async () => (await investigator.api.violations.get(v.id)).reviews[0]!.sync.state).toBe('sent');
+    await expect
+      .poll(async () => (await investigator.api.violations.get(v.id)).reviews[0]!.sync.state)
+      .toBe('sent');
     // A rejected violation cannot be verified afterwards.
     expect((await decide(investigator, v.id, { action: 'verify' })).status).toBe(409);
   });
@@ -132,20 +156,34 @@ describe('review queue', () => {
     expect(done.status).toBe('verified');
     expect(done.reviews.map((r) => r.action)).toEqual(['verify', 'approve']);
     await expect
-      .poll(() => server.upstreams.sim!.violations!.decisions().find((d) => d.id === v.id)?.decision, { timeout: 8000 })
-      .toMatchObject({ decision: 'verified', plate: '98H1-234.56', decidedBy: { name: 'Lê Minh Châu (điều tra)' }, approvedBy: { name: 'Phạm Quốc Dũng (lãnh đạo)' } });
+      .poll(() => server.upstreams.sim!.violations!.decisions().find((d) => d.id === v.id)?.decision, {
+        timeout: 8000,
+      })
+      .toMatchObject({
+        decision: 'verified',
+        plate: '98H1-234.56',
+        decidedBy: { name: 'Lê Minh Châu (điều tra)' },
+        approvedBy: { name: 'Phạm Quốc Dũng (lãnh đạo)' },
+      });
   });
 
   it('when the checker returns a verification, then it is pending again for another look', async () => {
     const v = await newViolation();
     await decide(investigator, v.id, { action: 'verify' });
-    const back = await decide(leader, v.id, { action: 'return', reasonCode: 'plate_mismatch', note: 'Biển số không khớp ảnh' });
+    const back = await decide(leader, v.id, {
+      action: 'return',
+      reasonCode: 'plate_mismatch',
+      note: 'Biển số không khớp ảnh',
+    });
     expect(back.status).toBe(200);
     expect(violationDetailSchema.parse(await back.json()).status).toBe('pending');
   });
 
   it('when an admin turns maker–checker off, then a verification confirms at once; the switch is audited', async () => {
-    expect((await send(server.url, investigator, 'PUT', '/api/violations/settings', { makerChecker: false })).status).toBe(403);
+    expect(
+      (await send(server.url, investigator, 'PUT', '/api/violations/settings', { makerChecker: false }))
+        .status,
+    ).toBe(403);
     const off = await send(server.url, admin, 'PUT', '/api/violations/settings', { makerChecker: false });
     expect(off.status).toBe(200);
     try {
@@ -177,8 +215,13 @@ describe('evidence package', () => {
     const v = await newViolation('speeding');
     await decide(investigator, v.id, { action: 'verify' });
     await decide(leader, v.id, { action: 'approve' });
-    expect((await fetch(`${server.url}/api/violations/${v.id}/export`, { headers: { cookie: operator.cookie } })).status).toBe(403);
-    const res = await fetch(`${server.url}/api/violations/${v.id}/export`, { headers: { cookie: investigator.cookie } });
+    expect(
+      (await fetch(`${server.url}/api/violations/${v.id}/export`, { headers: { cookie: operator.cookie } }))
+        .status,
+    ).toBe(403);
+    const res = await fetch(`${server.url}/api/violations/${v.id}/export`, {
+      headers: { cookie: investigator.cookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
     const zip = new Uint8Array(await res.arrayBuffer());
@@ -189,17 +232,22 @@ describe('evidence package', () => {
     expect(report.ok).toBe(true);
     expect(report.subject).toMatchObject({ kind: 'violation', id: v.id });
     expect(report.recordsChecked).toBe(4); // violation, verify, approve, the AI event
-    const audit = await server.db.query<{ target: string }>("SELECT target FROM audit_log WHERE action = 'evidence.export'");
+    const audit = await server.db.query<{ target: string }>(
+      "SELECT target FROM audit_log WHERE action = 'evidence.export'",
+    );
     expect(audit.map((a) => a.target)).toContain(v.id);
 
     const files = unzipSync(zip);
     const image = `evidence/${v.id}/overview.jpg`;
-    files[image]![2000] ^= 0x01;
+    const bytes = files[image]!;
+    bytes[2000] = bytes[2000]! ^ 0x01;
     const tampered = verifyEvidencePackage(zipSync(files));
     expect(tampered.ok).toBe(false);
     expect(tampered.problems.map((p) => p.path)).toContain(image);
     expect(tampered.problems.every((p) => p.path === image)).toBe(true);
-    expect(verifyEvidencePackage(zip, { trustedKeyIds: ['ed25519:someone-else'] }).problems[0]!.kind).toBe('untrusted_key');
+    expect(verifyEvidencePackage(zip, { trustedKeyIds: ['ed25519:someone-else'] }).problems[0]!.kind).toBe(
+      'untrusted_key',
+    );
 
     // The command a prosecutor runs: `pnpm verify-evidence <zip>`, offline, exit code and the file named.
     const good = path.join(data.dir, 'good.zip');
@@ -207,7 +255,9 @@ describe('evidence package', () => {
     await fs.writeFile(good, zip);
     await fs.writeFile(bad, zipSync(files));
     const run = promisify(execFile);
-    const ok = await run('pnpm', ['--silent', 'verify-evidence', good, '--trust', keys[0]!.keyId], { cwd: REPO });
+    const ok = await run('pnpm', ['--silent', 'verify-evidence', good, '--trust', keys[0]!.keyId], {
+      cwd: REPO,
+    });
     expect(ok.stdout).toMatch(/RESULT: VERIFIED/);
     const failed = await run('pnpm', ['--silent', 'verify-evidence', bad], { cwd: REPO }).then(
       () => null,

@@ -32,7 +32,10 @@ export async function startViolationService(options: { token: string }) {
       const after = Number(url.searchParams.get('after') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 100);
       const items = records.slice(after, after + limit);
-      return send(200, { items, cursor: items.length > 0 ? String(after + items.length) : url.searchParams.get('after') });
+      return send(200, {
+        items,
+        cursor: items.length > 0 ? String(after + items.length) : url.searchParams.get('after'),
+      });
     }
     if (req.method === 'GET' && parts.length === 3 && parts[0] === 'v1') {
       const r = records.find((x) => x.id === parts[2]);
@@ -54,7 +57,8 @@ export async function startViolationService(options: { token: string }) {
         if (!parsed.success) return send(400, { error: parsed.error.message });
         const id = parts[2]!;
         const prior = decisions.find((d) => d.id === id);
-        if (prior && prior.decision.decision !== parsed.data.decision) return send(409, { error: 'already decided' });
+        if (prior && prior.decision.decision !== parsed.data.decision)
+          return send(409, { error: 'already decided' });
         if (!prior) decisions.push({ id, decision: parsed.data });
         send(200, { accepted: true });
       });

@@ -150,7 +150,11 @@ export const caseUpdateSchema = z.object({
 
 /** Adds an event, a violation or a recorded clip (camera + time range, at most one hour) to a case. */
 export const caseItemCreateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('event'), refId: z.string().min(1).max(128), note: z.string().trim().max(1000).optional() }),
+  z.object({
+    kind: z.literal('event'),
+    refId: z.string().min(1).max(128),
+    note: z.string().trim().max(1000).optional(),
+  }),
   z.object({
     kind: z.literal('violation'),
     refId: z.string().min(1).max(128),

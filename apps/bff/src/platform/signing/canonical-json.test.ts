@@ -85,7 +85,7 @@ describe('canonical JSON (RFC 8785)', () => {
       b: [1, 'x', { z: null, a: new Date('2026-03-01T01:02:03.004Z') }],
       a: 0.1,
       skip: undefined,
-      nested: { 'ô': 'Bắc Ninh', e: '' },
+      nested: { ô: 'Bắc Ninh', e: '' },
     };
     const once = canonicalJson(record);
     expect(canonicalJson(JSON.parse(JSON.stringify(record)))).toBe(once);

@@ -29,7 +29,12 @@ export function signWith(
 }
 
 /** True when `signature` is a valid Ed25519 signature by `publicKey` over `body` for `purpose`. */
-export function verifyWith(publicKey: KeyObject, purpose: string, body: unknown, signature: Signature): boolean {
+export function verifyWith(
+  publicKey: KeyObject,
+  purpose: string,
+  body: unknown,
+  signature: Signature,
+): boolean {
   try {
     return verify(
       null,

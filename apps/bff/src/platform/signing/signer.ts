@@ -52,7 +52,11 @@ export function createSigner(db: Db, key: SigningKey) {
     async check(purpose: string, body: unknown, signature: Signature | null): Promise<SignatureCheck> {
       if (!signature) return { status: 'unsigned', keyId: null, signedAt: null };
       const ok = await this.verify(purpose, body, signature);
-      return { status: ok ? 'verified' : 'not_verified', keyId: signature.keyId, signedAt: signature.signedAt };
+      return {
+        status: ok ? 'verified' : 'not_verified',
+        keyId: signature.keyId,
+        signedAt: signature.signedAt,
+      };
     },
 
     async publicKeys(): Promise<PublicKey[]> {

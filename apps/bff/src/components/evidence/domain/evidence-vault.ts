@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { EvidenceItem } from '@c2/api-client/schemas/violation';
 import type { Db } from '../../../platform/db';
 import type { ViolationsPort } from '../../../upstreams/violations/violations-port';
-import { insertSeal, selectSeals, type SealRow, type ViolationRow } from '../../violations/data/violation-store';
+import {
+  insertSeal,
+  selectSeals,
+  type SealRow,
+  type ViolationRow,
+} from '../../violations/data/violation-store';
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

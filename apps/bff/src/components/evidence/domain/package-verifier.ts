@@ -37,9 +37,15 @@ const manifestSchema = z.object({
   issuer: z.string(),
   createdAt: z.string(),
   createdBy: z.record(z.string(), z.unknown()),
-  files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number() })),
+  files: z.array(
+    z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number() }),
+  ),
 });
-const recordSchema = z.object({ purpose: z.string(), body: z.unknown(), signature: signatureSchema.nullable() });
+const recordSchema = z.object({
+  purpose: z.string(),
+  body: z.unknown(),
+  signature: signatureSchema.nullable(),
+});
 const reviewBodySchema = z.object({
   violationId: z.string(),
   evidence: z.array(z.object({ name: z.string(), sha256: z.string().nullable() })),
@@ -65,7 +71,11 @@ function readEntries(zip: Uint8Array): { entries: Map<string, Uint8Array>; damag
       const one = unzipSync(zip, { filter: (f) => f.name === name });
       entries.set(name, one[name]!);
     } catch (err) {
-      damaged.push({ path: name, kind: 'unreadable', detail: `cannot be decompressed: ${(err as Error).message}` });
+      damaged.push({
+        path: name,
+        kind: 'unreadable',
+        detail: `cannot be decompressed: ${(err as Error).message}`,
+      });
     }
   }
   return { entries, damaged };
@@ -105,7 +115,11 @@ export function verifyEvidencePackage(
   try {
     read = readEntries(zip);
   } catch (err) {
-    problems.push({ path: '(archive)', kind: 'unreadable', detail: `not a zip archive: ${(err as Error).message}` });
+    problems.push({
+      path: '(archive)',
+      kind: 'unreadable',
+      detail: `not a zip archive: ${(err as Error).message}`,
+    });
     return report(false);
   }
   const { entries } = read;
@@ -137,20 +151,40 @@ export function verifyEvidencePackage(
   const manifest = manifestSchema.safeParse(parseJson(entries.get('manifest.json')));
   const manifestSig = signatureSchema.safeParse(parseJson(entries.get('manifest.sig.json')));
   if (!manifest.success) {
-    problems.push({ path: 'manifest.json', kind: entries.has('manifest.json') ? 'unreadable' : 'missing', detail: 'no valid manifest' });
+    problems.push({
+      path: 'manifest.json',
+      kind: entries.has('manifest.json') ? 'unreadable' : 'missing',
+      detail: 'no valid manifest',
+    });
     return report(false);
   }
   if (!manifestSig.success) {
-    problems.push({ path: 'manifest.sig.json', kind: entries.has('manifest.sig.json') ? 'unreadable' : 'missing', detail: 'no valid manifest signature' });
+    problems.push({
+      path: 'manifest.sig.json',
+      kind: entries.has('manifest.sig.json') ? 'unreadable' : 'missing',
+      detail: 'no valid manifest signature',
+    });
   } else {
     const result = check(PURPOSE.manifest, manifest.data, manifestSig.data);
     if (result === 'unknown_key')
-      problems.push({ path: 'manifest.sig.json', kind: 'bad_signature', detail: `signed by key ${manifestSig.data.keyId}, which the package does not carry` });
+      problems.push({
+        path: 'manifest.sig.json',
+        kind: 'bad_signature',
+        detail: `signed by key ${manifestSig.data.keyId}, which the package does not carry`,
+      });
     else if (result === 'bad')
-      problems.push({ path: 'manifest.json', kind: 'bad_signature', detail: 'the manifest does not match its signature (it was changed after signing)' });
+      problems.push({
+        path: 'manifest.json',
+        kind: 'bad_signature',
+        detail: 'the manifest does not match its signature (it was changed after signing)',
+      });
     const trusted = options.trustedKeyIds ?? [];
     if (trusted.length > 0 && !trusted.includes(manifestSig.data.keyId))
-      problems.push({ path: 'manifest.sig.json', kind: 'untrusted_key', detail: `signed by ${manifestSig.data.keyId}, which is not a trusted key` });
+      problems.push({
+        path: 'manifest.sig.json',
+        kind: 'untrusted_key',
+        detail: `signed by ${manifestSig.data.keyId}, which is not a trusted key`,
+      });
   }
 
   // Every file listed is present and unchanged; nothing else rides along.
@@ -159,13 +193,22 @@ export function verifyEvidencePackage(
   for (const f of manifest.data.files) {
     const bytes = entries.get(f.path);
     if (!bytes) {
-      if (!read.damaged.some((d) => d.path === f.path)) problems.push({ path: f.path, kind: 'missing', detail: 'listed in the manifest but not in the package' });
+      if (!read.damaged.some((d) => d.path === f.path))
+        problems.push({
+          path: f.path,
+          kind: 'missing',
+          detail: 'listed in the manifest but not in the package',
+        });
       continue;
     }
     filesChecked++;
     const actual = sha256(bytes);
     if (actual !== f.sha256 || bytes.length !== f.bytes)
-      problems.push({ path: f.path, kind: 'altered', detail: `SHA-256 is ${actual}, the manifest says ${f.sha256}` });
+      problems.push({
+        path: f.path,
+        kind: 'altered',
+        detail: `SHA-256 is ${actual}, the manifest says ${f.sha256}`,
+      });
   }
   for (const path of entries.keys()) {
     if (!listed.has(path) && !CONTROL.has(path) && !path.startsWith('keys/'))
@@ -183,7 +226,11 @@ export function verifyEvidencePackage(
     }
     recordsChecked++;
     if (!rec.data.signature) {
-      problems.push({ path, kind: 'bad_signature', detail: 'record has no signature (stored before signing)' });
+      problems.push({
+        path,
+        kind: 'bad_signature',
+        detail: 'record has no signature (stored before signing)',
+      });
       continue;
     }
     const result = check(rec.data.purpose, rec.data.body, rec.data.signature);
@@ -191,7 +238,10 @@ export function verifyEvidencePackage(
       problems.push({
         path,
         kind: 'bad_signature',
-        detail: result === 'bad' ? 'the record does not match its signature' : `signed by unknown key ${rec.data.signature.keyId}`,
+        detail:
+          result === 'bad'
+            ? 'the record does not match its signature'
+            : `signed by unknown key ${rec.data.signature.keyId}`,
       });
     if (rec.data.purpose === PURPOSE.review) {
       const review = reviewBodySchema.safeParse(rec.data.body);
@@ -200,7 +250,11 @@ export function verifyEvidencePackage(
         const filePath = `evidence/${review.data.violationId}/${e.name}`;
         const bytes2 = entries.get(filePath);
         if (e.sha256 && bytes2 && sha256(bytes2) !== e.sha256)
-          problems.push({ path: filePath, kind: 'evidence_mismatch', detail: `differs from the file the decision in ${path} was made on` });
+          problems.push({
+            path: filePath,
+            kind: 'evidence_mismatch',
+            detail: `differs from the file the decision in ${path} was made on`,
+          });
       }
     }
   }

@@ -43,7 +43,11 @@ export async function insertAccess(
   return { id: String(rows[0]!.id), at: new Date(rows[0]!.at).toISOString() };
 }
 
-export async function selectAccessLog(q: Queryable, userId: string | null, limit: number): Promise<IdentityAccess[]> {
+export async function selectAccessLog(
+  q: Queryable,
+  userId: string | null,
+  limit: number,
+): Promise<IdentityAccess[]> {
   const rows = await q.query<AccessRow>(
     `SELECT * FROM identity_access_log WHERE ($1::text IS NULL OR user_id = $1) ORDER BY at DESC, id DESC LIMIT $2`,
     [userId, limit],

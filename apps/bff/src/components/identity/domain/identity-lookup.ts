@@ -34,7 +34,8 @@ export function createIdentityLookup(deps: {
 
   return {
     async lookup(p: Principal, req: IdentityLookupRequest, ip: string | null): Promise<IdentityLookupResult> {
-      const kindFields: readonly IdentityField[] = req.subject.kind === 'vehicle' ? VEHICLE_FIELDS : RESIDENT_FIELDS;
+      const kindFields: readonly IdentityField[] =
+        req.subject.kind === 'vehicle' ? VEHICLE_FIELDS : RESIDENT_FIELDS;
       const requested = (req.fields ?? kindFields).filter((f) => kindFields.includes(f));
       const roleFields = IDENTITY_FIELDS_BY_ROLE[p.user.role];
       const allowed = requested.filter((f) => roleFields.includes(f));
@@ -60,32 +61,32 @@ export function createIdentityLookup(deps: {
       }
       // Logged whatever happened: an attempt that failed is still an access attempt.
       const logged = await db.tx(async (q) => {
-          const entry = await insertAccess(q, {
-            userId: p.user.id,
-            username: p.user.username,
-            role: p.user.role,
-            unitId: deps.unitId,
-            purposeCode: req.purpose.code,
-            purposeDetail: req.purpose.detail,
-            subjectKind: req.subject.kind,
-            subject,
-            fields: allowed,
-            outcome,
-            reference,
-          });
-          await audit.record(
-            {
-              actorId: p.user.id,
-              actorName: p.user.username,
-              action: 'identity.lookup',
-              target: `${req.subject.kind}:${subject}`,
-              ip,
-              detail: { accessId: entry.id, purpose: req.purpose.code, fields: allowed, outcome, reference },
-            },
-            q,
-          );
-          return entry;
+        const entry = await insertAccess(q, {
+          userId: p.user.id,
+          username: p.user.username,
+          role: p.user.role,
+          unitId: deps.unitId,
+          purposeCode: req.purpose.code,
+          purposeDetail: req.purpose.detail,
+          subjectKind: req.subject.kind,
+          subject,
+          fields: allowed,
+          outcome,
+          reference,
         });
+        await audit.record(
+          {
+            actorId: p.user.id,
+            actorName: p.user.username,
+            action: 'identity.lookup',
+            target: `${req.subject.kind}:${subject}`,
+            ip,
+            detail: { accessId: entry.id, purpose: req.purpose.code, fields: allowed, outcome, reference },
+          },
+          q,
+        );
+        return entry;
+      });
       if (outcome === 'error') throw unavailable('The registry did not answer');
       const personal = p.permissions.includes('identity:personal');
       return {
@@ -101,7 +102,18 @@ export function createIdentityLookup(deps: {
       };
     },
 
-    accessLog: (userId: string | null, limit: number) => selectAccessLog(db, userId, limit),
+    /** The access log; reading it is itself a sensitive read, so it is audited too. */
+    async accessLog(p: Principal, userId: string | null, limit: number, ip: string | null) {
+      await audit.record({
+        actorId: p.user.id,
+        actorName: p.user.username,
+        action: 'identity.access-log.view',
+        target: userId,
+        ip,
+        detail: { limit },
+      });
+      return selectAccessLog(db, userId, limit);
+    },
   };
 }
 export type IdentityLookup = ReturnType<typeof createIdentityLookup>;

@@ -1,6 +1,7 @@
 import type { IdentityField } from '@c2/api-client/schemas/identity';
 
-const maskWord = (w: string) => (w.length <= 1 ? w : `${[...w][0]}${'*'.repeat(Math.max(2, [...w].length - 1))}`);
+const maskWord = (w: string) =>
+  w.length <= 1 ? w : `${[...w][0]}${'*'.repeat(Math.max(2, [...w].length - 1))}`;
 
 /**
  * Masks a personal value so it can be recognized by someone who already knows it, but not learnt: a name keeps

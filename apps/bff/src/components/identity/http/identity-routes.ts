@@ -20,7 +20,7 @@ export function createIdentityRoutes(identity: IdentityLookup): Router {
     requirePermission('audit:view'),
     handle(async (req, res) => {
       const q = parseInput(identityAccessQuerySchema, req.query, 'query');
-      res.json(await identity.accessLog(q.userId ?? null, q.limit));
+      res.json(await identity.accessLog(principalOf(res), q.userId ?? null, q.limit, req.ip ?? null));
     }),
   );
   return router;

@@ -65,7 +65,11 @@ export async function selectSightings(
 }
 
 /** Whether the caller may see a camera (and so its events, violations and clips). */
-export async function cameraVisible(q: Queryable, scope: Scope, cameraId: string): Promise<{ name: string } | null> {
+export async function cameraVisible(
+  q: Queryable,
+  scope: Scope,
+  cameraId: string,
+): Promise<{ name: string } | null> {
   const rows = await q.query<{ name: string }>(
     `SELECT c.name FROM cameras c WHERE c.id = $1 AND ${TIER} <= $2 AND ($3::text[] IS NULL OR c.area_id = ANY($3::text[]))`,
     [cameraId, scope.maxTier, scope.areas],
@@ -92,7 +96,12 @@ export interface BookmarkRow {
   created_at: Date;
 }
 
-export async function upsertBookmark(q: Queryable, userId: string, eventId: string, note: string | null): Promise<BookmarkRow> {
+export async function upsertBookmark(
+  q: Queryable,
+  userId: string,
+  eventId: string,
+  note: string | null,
+): Promise<BookmarkRow> {
   const rows = await q.query<BookmarkRow>(
     `INSERT INTO investigate_bookmarks (user_id, event_id, note) VALUES ($1, $2, $3)
      ON CONFLICT (user_id, event_id) DO UPDATE SET note = EXCLUDED.note RETURNING event_id, note, created_at`,
@@ -162,7 +171,11 @@ export async function selectCase(q: Queryable, id: string): Promise<CaseRow | nu
 export async function updateCase(
   q: Queryable,
   id: string,
-  patch: { title?: string | undefined; description?: string | undefined; status?: 'open' | 'closed' | undefined },
+  patch: {
+    title?: string | undefined;
+    description?: string | undefined;
+    status?: 'open' | 'closed' | undefined;
+  },
 ): Promise<void> {
   await q.query(
     `UPDATE cases SET title = COALESCE($2, title), description = COALESCE($3, description),
@@ -221,16 +234,26 @@ export async function insertCaseItem(
   const rows = await q.query<{ id: number }>(
     `INSERT INTO case_items (case_id, kind, ref_id, camera_id, ts, until, note, added_by, added_by_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [item.caseId, item.kind, item.refId, item.cameraId, item.ts, item.until, item.note, item.addedBy, item.addedByName],
+    [
+      item.caseId,
+      item.kind,
+      item.refId,
+      item.cameraId,
+      item.ts,
+      item.until,
+      item.note,
+      item.addedBy,
+      item.addedByName,
+    ],
   );
   return rows[0]!.id;
 }
 
 export async function deleteCaseItem(q: Queryable, caseId: string, itemId: number): Promise<boolean> {
-  const rows = await q.query<{ id: number }>('DELETE FROM case_items WHERE case_id = $1 AND id = $2 RETURNING id', [
-    caseId,
-    itemId,
-  ]);
+  const rows = await q.query<{ id: number }>(
+    'DELETE FROM case_items WHERE case_id = $1 AND id = $2 RETURNING id',
+    [caseId, itemId],
+  );
   return rows.length > 0;
 }
 

@@ -12,7 +12,14 @@ export interface PlateRow {
  */
 export async function indexSightings(
   q: Queryable,
-  rows: ReadonlyArray<{ eventId: string; norm: string; fold: string; display: string; ts: string; keys: string[] }>,
+  rows: ReadonlyArray<{
+    eventId: string;
+    norm: string;
+    fold: string;
+    display: string;
+    ts: string;
+    keys: string[];
+  }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await q.query(
@@ -28,10 +35,17 @@ export async function indexSightings(
      SELECT n, f, d, t, t FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS x(n, f, d, t)
      ON CONFLICT (plate_norm) DO UPDATE SET last_seen = GREATEST(plates.last_seen, EXCLUDED.last_seen)
      RETURNING plate_norm, (xmax = 0) AS inserted`,
-    [plates.map((p) => p.norm), plates.map((p) => p.fold), plates.map((p) => p.display), plates.map((p) => p.ts)],
+    [
+      plates.map((p) => p.norm),
+      plates.map((p) => p.fold),
+      plates.map((p) => p.display),
+      plates.map((p) => p.ts),
+    ],
   );
   const inserted = new Set(
-    (fresh as Array<{ plate_norm: string; inserted?: boolean }>).filter((r) => r.inserted).map((r) => r.plate_norm),
+    (fresh as Array<{ plate_norm: string; inserted?: boolean }>)
+      .filter((r) => r.inserted)
+      .map((r) => r.plate_norm),
   );
   const keys: Array<[string, string]> = [];
   for (const p of plates) if (inserted.has(p.norm)) for (const k of p.keys) keys.push([k, p.norm]);
@@ -51,7 +65,11 @@ export async function selectPlatesByKeys(q: Queryable, keys: readonly string[]):
 }
 
 /** Partial plates ("…123.45"): a scan of the distinct plates, which stay far fewer than the sightings. */
-export async function selectPlatesContaining(q: Queryable, fragment: string, limit: number): Promise<PlateRow[]> {
+export async function selectPlatesContaining(
+  q: Queryable,
+  fragment: string,
+  limit: number,
+): Promise<PlateRow[]> {
   return q.query<PlateRow>(
     `SELECT plate_norm, plate_fold, display FROM plates WHERE plate_norm LIKE '%' || $1 || '%'
      ORDER BY last_seen DESC LIMIT $2`,
@@ -60,8 +78,9 @@ export async function selectPlatesContaining(q: Queryable, fragment: string, lim
 }
 
 export async function selectPlate(q: Queryable, norm: string): Promise<PlateRow | null> {
-  const rows = await q.query<PlateRow>('SELECT plate_norm, plate_fold, display FROM plates WHERE plate_norm = $1', [
-    norm,
-  ]);
+  const rows = await q.query<PlateRow>(
+    'SELECT plate_norm, plate_fold, display FROM plates WHERE plate_norm = $1',
+    [norm],
+  );
   return rows[0] ?? null;
 }

@@ -76,7 +76,12 @@ function toItem(r: CaseItemRow): CaseItem {
   };
 }
 
-const toNote = (r: CaseNoteRow): CaseNote => ({ id: String(r.id), text: r.text, authorName: r.author_name, at: iso(r.at) });
+const toNote = (r: CaseNoteRow): CaseNote => ({
+  id: String(r.id),
+  text: r.text,
+  authorName: r.author_name,
+  at: iso(r.at),
+});
 
 export interface SearchInput {
   plate?: string | undefined;
@@ -97,8 +102,13 @@ export interface SearchInput {
 export function createInvestigation(deps: { db: Db; audit: AuditTrail; eventSigning: EventSigning }) {
   const { db, audit } = deps;
 
-  const record = (p: Principal, action: string, target: string | null, ip: string | null, detail: Record<string, unknown> = {}) =>
-    audit.record({ actorId: p.user.id, actorName: p.user.username, action, target, ip, detail });
+  const record = (
+    p: Principal,
+    action: string,
+    target: string | null,
+    ip: string | null,
+    detail: Record<string, unknown> = {},
+  ) => audit.record({ actorId: p.user.id, actorName: p.user.username, action, target, ip, detail });
 
   async function caseOr404(id: string): Promise<CaseRow> {
     const row = await selectCase(db, id);
@@ -160,7 +170,10 @@ export function createInvestigation(deps: { db: Db; audit: AuditTrail; eventSign
       items.reverse();
       const plates = [...counts.entries()]
         .map(([norm, count]) => ({
-          plate: byNorm.get(norm)?.display ?? items.find((x) => x.plate && normalizePlate(x.plate) === norm)?.plate ?? norm,
+          plate:
+            byNorm.get(norm)?.display ??
+            items.find((x) => x.plate && normalizePlate(x.plate) === norm)?.plate ??
+            norm,
           distance: byNorm.get(norm)?.distance ?? (queryNorm ? plateDistance(queryNorm, norm, 3) : 0),
           count,
         }))
@@ -205,11 +218,18 @@ export function createInvestigation(deps: { db: Db; audit: AuditTrail; eventSign
 
     async caseDetail(p: Principal, id: string): Promise<CaseDetail> {
       const row = await caseOr404(id);
-      const [items, notes] = await Promise.all([selectCaseItems(db, id, scopeOf(p)), selectCaseNotes(db, id)]);
+      const [items, notes] = await Promise.all([
+        selectCaseItems(db, id, scopeOf(p)),
+        selectCaseNotes(db, id),
+      ]);
       return { ...toCase(row), items: items.map(toItem), notes: notes.map(toNote) };
     },
 
-    async createCase(p: Principal, body: { title: string; description: string }, ip: string | null): Promise<CaseFile> {
+    async createCase(
+      p: Principal,
+      body: { title: string; description: string },
+      ip: string | null,
+    ): Promise<CaseFile> {
       const row = await db.tx(async (q) => {
         const created = await insertCase(q, {
           id: randomUUID(),
@@ -219,7 +239,14 @@ export function createInvestigation(deps: { db: Db; audit: AuditTrail; eventSign
           createdByName: p.user.displayName,
         });
         await audit.record(
-          { actorId: p.user.id, actorName: p.user.username, action: 'case.create', target: created.id, ip, detail: { code: created.code, title: body.title } },
+          {
+            actorId: p.user.id,
+            actorName: p.user.username,
+            action: 'case.create',
+            target: created.id,
+            ip,
+            detail: { code: created.code, title: body.title },
+          },
           q,
         );
         return created;
@@ -230,7 +257,11 @@ export function createInvestigation(deps: { db: Db; audit: AuditTrail; eventSign
     async updateCase(
       p: Principal,
       id: string,
-      patch: { title?: string | undefined; description?: string | undefined; status?: 'open' | 'closed' | undefined },
+      patch: {
+        title?: string | undefined;
+        description?: string | undefined;
+        status?: 'open' | 'closed' | undefined;
+      },
       ip: string | null,
     ): Promise<CaseFile> {
       await caseOr404(id);
@@ -278,7 +309,14 @@ export function createInvestigation(deps: { db: Db; audit: AuditTrail; eventSign
         });
         await touchCase(q, caseId);
         await audit.record(
-          { actorId: p.user.id, actorName: p.user.username, action: 'case.item.add', target: caseId, ip, detail: { kind: item.kind, refId, cameraId, ts, until } },
+          {
+            actorId: p.user.id,
+            actorName: p.user.username,
+            action: 'case.item.add',
+            target: caseId,
+            ip,
+            detail: { kind: item.kind, refId, cameraId, ts, until },
+          },
           q,
         );
         return itemId;
@@ -296,7 +334,12 @@ export function createInvestigation(deps: { db: Db; audit: AuditTrail; eventSign
 
     async addNote(p: Principal, caseId: string, text: string, ip: string | null): Promise<CaseNote> {
       await caseOr404(caseId);
-      const note = await insertCaseNote(db, { caseId, text, authorId: p.user.id, authorName: p.user.displayName });
+      const note = await insertCaseNote(db, {
+        caseId,
+        text,
+        authorId: p.user.id,
+        authorName: p.user.displayName,
+      });
       await touchCase(db, caseId);
       await record(p, 'case.note', caseId, ip, { noteId: note.id });
       return toNote(note);

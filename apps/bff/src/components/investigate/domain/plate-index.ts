@@ -44,12 +44,20 @@ export async function resolvePlates(q: Queryable, query: string, fuzzy: boolean)
   const found = new Map<string, PlateCandidate>();
   for (const p of await selectPlatesByKeys(q, plateKeys(fold))) {
     if (plateDistance(fold, p.plate_fold, 1) > 1) continue;
-    found.set(p.plate_norm, { norm: p.plate_norm, display: p.display, distance: plateDistance(norm, p.plate_norm, 3) });
+    found.set(p.plate_norm, {
+      norm: p.plate_norm,
+      display: p.display,
+      distance: plateDistance(norm, p.plate_norm, 3),
+    });
   }
   if (norm.length < 7) {
     for (const p of await selectPlatesContaining(q, norm, 200))
       if (!found.has(p.plate_norm))
-        found.set(p.plate_norm, { norm: p.plate_norm, display: p.display, distance: p.plate_norm.length - norm.length });
+        found.set(p.plate_norm, {
+          norm: p.plate_norm,
+          display: p.display,
+          distance: p.plate_norm.length - norm.length,
+        });
   }
   if (!found.has(norm)) found.set(norm, { norm, display: query, distance: 0 });
   return [...found.values()].sort((a, b) => a.distance - b.distance || a.norm.localeCompare(b.norm));

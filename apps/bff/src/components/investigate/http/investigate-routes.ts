@@ -16,7 +16,10 @@ import type { Investigation } from '../domain/investigation';
 const id = z.string().min(1).max(128);
 const itemId = z.coerce.number().int().positive();
 
-export function createInvestigateRoutes(deps: { investigation: Investigation; exports: EvidenceExports }): Router {
+export function createInvestigateRoutes(deps: {
+  investigation: Investigation;
+  exports: EvidenceExports;
+}): Router {
   const { investigation } = deps;
   const router = Router();
   router.use(requirePermission('investigate:search'));
@@ -74,7 +77,14 @@ export function createInvestigateRoutes(deps: { investigation: Investigation; ex
     '/cases/:id',
     handle(async (req, res) => {
       const body = parseInput(caseUpdateSchema, req.body, 'case');
-      res.json(await investigation.updateCase(principalOf(res), parseInput(id, req.params.id, 'case id'), body, ip(req)));
+      res.json(
+        await investigation.updateCase(
+          principalOf(res),
+          parseInput(id, req.params.id, 'case id'),
+          body,
+          ip(req),
+        ),
+      );
     }),
   );
   router.post(
@@ -83,7 +93,14 @@ export function createInvestigateRoutes(deps: { investigation: Investigation; ex
       const body = parseInput(caseItemCreateSchema, req.body, 'case item');
       res
         .status(201)
-        .json(await investigation.addItem(principalOf(res), parseInput(id, req.params.id, 'case id'), body, ip(req)));
+        .json(
+          await investigation.addItem(
+            principalOf(res),
+            parseInput(id, req.params.id, 'case id'),
+            body,
+            ip(req),
+          ),
+        );
     }),
   );
   router.delete(
@@ -104,7 +121,14 @@ export function createInvestigateRoutes(deps: { investigation: Investigation; ex
       const body = parseInput(caseNoteCreateSchema, req.body, 'note');
       res
         .status(201)
-        .json(await investigation.addNote(principalOf(res), parseInput(id, req.params.id, 'case id'), body.text, ip(req)));
+        .json(
+          await investigation.addNote(
+            principalOf(res),
+            parseInput(id, req.params.id, 'case id'),
+            body.text,
+            ip(req),
+          ),
+        );
     }),
   );
   router.get(

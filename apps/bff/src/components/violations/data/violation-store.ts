@@ -148,7 +148,11 @@ export async function lockViolation(q: Queryable, id: string): Promise<void> {
 export async function selectViolationPage(
   q: Queryable,
   scope: Scope,
-  filter: { status?: ViolationStatus | undefined; type?: ViolationType | undefined; before?: { ts: string; id: string } | undefined },
+  filter: {
+    status?: ViolationStatus | undefined;
+    type?: ViolationType | undefined;
+    before?: { ts: string; id: string } | undefined;
+  },
   limit: number,
 ): Promise<ViolationRow[]> {
   return q.query<ViolationRow>(
@@ -200,7 +204,10 @@ export async function selectReviews(q: Queryable, violationIds: readonly string[
 }
 
 /** The newest review of each violation (for the queue's "last decision"). */
-export async function selectLastReviews(q: Queryable, violationIds: readonly string[]): Promise<Map<string, ReviewRow>> {
+export async function selectLastReviews(
+  q: Queryable,
+  violationIds: readonly string[],
+): Promise<Map<string, ReviewRow>> {
   if (violationIds.length === 0) return new Map();
   const rows = await q.query<ReviewRow>(
     `SELECT DISTINCT ON (violation_id) * FROM violation_reviews
@@ -262,7 +269,11 @@ export async function insertReview(q: Queryable, r: NewReview): Promise<ReviewRo
  * Claims up to `limit` decisions due for delivery: their next attempt is pushed out by a lease, so another BFF
  * instance (or the next tick) does not send them at the same time; SKIP LOCKED keeps instances from waiting.
  */
-export async function claimDeliveries(q: Queryable, limit: number, leaseSeconds: number): Promise<ReviewRow[]> {
+export async function claimDeliveries(
+  q: Queryable,
+  limit: number,
+  leaseSeconds: number,
+): Promise<ReviewRow[]> {
   return q.query<ReviewRow>(
     `UPDATE violation_reviews SET sync_next_at = now() + make_interval(secs => $2)
      WHERE id IN (
@@ -282,7 +293,12 @@ export async function markDelivered(q: Queryable, id: number): Promise<void> {
   );
 }
 
-export async function markDeliveryFailed(q: Queryable, id: number, error: string, retryInSeconds: number): Promise<void> {
+export async function markDeliveryFailed(
+  q: Queryable,
+  id: number,
+  error: string,
+  retryInSeconds: number,
+): Promise<void> {
   await q.query(
     `UPDATE violation_reviews SET sync_state = 'failed', sync_attempts = sync_attempts + 1, sync_error = $2,
        sync_next_at = now() + make_interval(secs => $3) WHERE id = $1`,
@@ -291,11 +307,16 @@ export async function markDeliveryFailed(q: Queryable, id: number, error: string
 }
 
 export async function selectSeals(q: Queryable, violationId: string): Promise<Map<string, SealRow>> {
-  const rows = await q.query<SealRow>('SELECT * FROM violation_evidence WHERE violation_id = $1', [violationId]);
+  const rows = await q.query<SealRow>('SELECT * FROM violation_evidence WHERE violation_id = $1', [
+    violationId,
+  ]);
   return new Map(rows.map((r) => [r.name, r]));
 }
 
-export async function selectSealsFor(q: Queryable, ids: readonly string[]): Promise<Map<string, Map<string, SealRow>>> {
+export async function selectSealsFor(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, Map<string, SealRow>>> {
   const out = new Map<string, Map<string, SealRow>>();
   if (ids.length === 0) return out;
   const rows = await q.query<SealRow & { violation_id: string }>(
@@ -323,7 +344,9 @@ export async function insertSeal(
   );
 }
 
-export async function selectMakerChecker(q: Queryable): Promise<{ maker_checker: boolean; updated_at: Date; updated_by: string | null } | null> {
+export async function selectMakerChecker(
+  q: Queryable,
+): Promise<{ maker_checker: boolean; updated_at: Date; updated_by: string | null } | null> {
   const rows = await q.query<{ maker_checker: boolean; updated_at: Date; updated_by: string | null }>(
     'SELECT maker_checker, updated_at, updated_by FROM violation_settings WHERE id = 1',
   );
@@ -340,9 +363,10 @@ export async function upsertMakerChecker(q: Queryable, on: boolean, by: string):
 }
 
 export async function selectCursor(q: Queryable, source: string): Promise<string | null> {
-  const rows = await q.query<{ cursor: string | null }>('SELECT cursor FROM violation_sources WHERE source = $1', [
-    source,
-  ]);
+  const rows = await q.query<{ cursor: string | null }>(
+    'SELECT cursor FROM violation_sources WHERE source = $1',
+    [source],
+  );
   return rows[0]?.cursor ?? null;
 }
 

@@ -133,7 +133,10 @@ export function createViolationReview(deps: {
       for (const record of page.items) {
         const ref = deps.cameraRef(record.cameraId);
         if (!ref) {
-          logger.warn({ id: record.id, cameraId: record.cameraId }, 'violation from an unknown camera skipped');
+          logger.warn(
+            { id: record.id, cameraId: record.cameraId },
+            'violation from an unknown camera skipped',
+          );
           continue;
         }
         const row = { source, receivedAt, record };
@@ -144,7 +147,10 @@ export function createViolationReview(deps: {
           tier: ref.tier,
           plateNorm: normalizePlate(record.plate),
           receivedAt,
-          signature: signer.sign(PURPOSE.violation, signedViolationBody({ ...row, received_at: new Date(receivedAt) })),
+          signature: signer.sign(
+            PURPOSE.violation,
+            signedViolationBody({ ...row, received_at: new Date(receivedAt) }),
+          ),
         });
       }
       const items = await db.tx(async (q) => {
@@ -156,14 +162,12 @@ export function createViolationReview(deps: {
         const views = await present(q, fresh);
         return eventLog.appendWithin(
           q,
-          fresh.map(
-            (r, i): ChangeOf<'violation.new'> => ({
-              topic: 'violation.new',
-              areaId: r.area_id,
-              tier: r.tier as Tier,
-              data: views[i]!,
-            }),
-          ),
+          fresh.map((r, i): ChangeOf<'violation.new'> => ({
+            topic: 'violation.new',
+            areaId: r.area_id,
+            tier: r.tier as Tier,
+            data: views[i]!,
+          })),
         );
       });
       eventLog.publish(items);
@@ -261,11 +265,15 @@ export function createViolationReview(deps: {
     poll,
     deliver,
 
-    async list(p: Principal, query: Omit<ViolationListQuery, 'limit'> & { limit: number }): Promise<ViolationPage> {
+    async list(
+      p: Principal,
+      query: Omit<ViolationListQuery, 'limit'> & { limit: number },
+    ): Promise<ViolationPage> {
       let before: { ts: string; id: string } | undefined;
       if (query.before) {
         const [ts, id] = query.before.split('|');
-        if (!ts || !id || Number.isNaN(Date.parse(ts))) throw badRequest('Invalid cursor', { before: 'not a cursor' });
+        if (!ts || !id || Number.isNaN(Date.parse(ts)))
+          throw badRequest('Invalid cursor', { before: 'not a cursor' });
         before = { ts, id };
       }
       const rows = await selectViolationPage(
@@ -279,7 +287,8 @@ export function createViolationReview(deps: {
       const last = page[page.length - 1];
       return {
         items,
-        nextCursor: rows.length > query.limit && last ? `${new Date(last.ts).toISOString()}|${last.id}` : null,
+        nextCursor:
+          rows.length > query.limit && last ? `${new Date(last.ts).toISOString()}|${last.id}` : null,
       };
     },
 
@@ -321,7 +330,10 @@ export function createViolationReview(deps: {
       decision: ViolationDecision,
       ip: string | null,
     ): Promise<ViolationDetail> {
-      const needs = decision.action === 'approve' || decision.action === 'return' ? 'violation:approve' : 'violation:review';
+      const needs =
+        decision.action === 'approve' || decision.action === 'return'
+          ? 'violation:approve'
+          : 'violation:review';
       if (!can(p, needs)) throw forbidden(`Requires permission ${needs}`);
       const scope = scopeOf(p);
       const before = await selectViolation(db, id, scope);
@@ -348,7 +360,8 @@ export function createViolationReview(deps: {
             break;
           case 'approve':
           case 'return': {
-            if (status !== 'awaiting_approval') throw conflict(`Violation is ${status}, not awaiting approval`);
+            if (status !== 'awaiting_approval')
+              throw conflict(`Violation is ${status}, not awaiting approval`);
             const reviews = await selectReviews(q, [id]);
             const maker = [...reviews].reverse().find((r) => r.action === 'verify');
             if (maker?.actor_id === p.user.id)
@@ -367,7 +380,10 @@ export function createViolationReview(deps: {
           plateAfter,
           actor: { id: p.user.id, name: p.user.displayName, role: p.user.role },
           at,
-          evidence: row.record.evidence.map((e) => ({ name: e.name, sha256: seals.get(e.name)?.sha256 ?? null })),
+          evidence: row.record.evidence.map((e) => ({
+            name: e.name,
+            sha256: seals.get(e.name)?.sha256 ?? null,
+          })),
           statusAfter: next,
           recordDigest: digestOf(signedViolationBody(row)),
         };

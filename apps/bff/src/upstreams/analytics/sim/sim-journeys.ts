@@ -93,7 +93,8 @@ export function createSimJourneys(
             ? 'speeding'
             : null;
       const at = t0 + offsets[i]!;
-      const measured = violation === 'speeding' ? Math.round(limit * (1.1 + r.next() * 0.35)) : Math.round(speedKmh);
+      const measured =
+        violation === 'speeding' ? Math.round(limit * (1.1 + r.next() * 0.35)) : Math.round(speedKmh);
       const metadata: Record<string, unknown> = {
         model: 'sim-anpr-v3',
         site: camera.wardId,
@@ -133,7 +134,9 @@ export function createSimJourneys(
     for (const s of sightings) {
       if (!options.isOnline(s.camera.id)) continue;
       for (const l of listeners)
-        deliveries.push(l({ format: 'native', source: `sim:${s.camera.wardId}`, body: { decoded: s.event } }));
+        deliveries.push(
+          l({ format: 'native', source: `sim:${s.camera.wardId}`, body: { decoded: s.event } }),
+        );
     }
     await Promise.allSettled(deliveries);
   }

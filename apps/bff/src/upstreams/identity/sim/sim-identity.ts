@@ -79,7 +79,9 @@ export function createSimIdentity(seed: string): IdentityPort {
           gender: p.gender,
           idNumber: request.subject.idNumber,
           permanentAddress: p.address,
-          currentAddress: rng.chance(0.7) ? p.address : `Số ${rng.int(1, 300)}, ${rng.pick(PLACES)}, tỉnh Bắc Ninh`,
+          currentAddress: rng.chance(0.7)
+            ? p.address
+            : `Số ${rng.int(1, 300)}, ${rng.pick(PLACES)}, tỉnh Bắc Ninh`,
           phone: p.phone,
         } satisfies Partial<Record<(typeof RESIDENT_FIELDS)[number], string>>);
       }

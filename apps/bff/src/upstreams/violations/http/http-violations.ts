@@ -79,9 +79,11 @@ export function createHttpViolations(options: {
       if (res.status === 404) return null;
       if (!res.ok) throw new ViolationServiceError(`evidence: HTTP ${res.status}`, res.status);
       const declared = Number(res.headers.get('content-length') ?? 0);
-      if (declared > MAX_EVIDENCE_BYTES) throw new ViolationServiceError('evidence: file too large', res.status);
+      if (declared > MAX_EVIDENCE_BYTES)
+        throw new ViolationServiceError('evidence: file too large', res.status);
       const bytes = Buffer.from(await res.arrayBuffer());
-      if (bytes.length > MAX_EVIDENCE_BYTES) throw new ViolationServiceError('evidence: file too large', res.status);
+      if (bytes.length > MAX_EVIDENCE_BYTES)
+        throw new ViolationServiceError('evidence: file too large', res.status);
       return { bytes, contentType: res.headers.get('content-type') ?? 'application/octet-stream' };
     },
     async decide(id: string, decision: ServiceDecision): Promise<void> {

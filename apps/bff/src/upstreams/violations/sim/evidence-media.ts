@@ -76,7 +76,10 @@ function plateSvg(plate: string, width: number, height: number): string {
 function vehicleSvg(v: ServiceViolation, w: number, h: number, rng: Rng): string {
   const color = rng.pick(['#d8d8d8', '#1c1c1c', '#9aa3ad', '#a31d1d', '#1f4f8f', '#f2f2f2']);
   if (isMotorbike(v)) {
-    const helmet = v.type === 'no_helmet' ? '' : `<ellipse cx="${w / 2}" cy="${h * 0.13}" rx="${w * 0.2}" ry="${h * 0.09}" fill="${rng.pick(['#e0b000', '#c02020', '#ffffff', '#202060'])}"/>`;
+    const helmet =
+      v.type === 'no_helmet'
+        ? ''
+        : `<ellipse cx="${w / 2}" cy="${h * 0.13}" rx="${w * 0.2}" ry="${h * 0.09}" fill="${rng.pick(['#e0b000', '#c02020', '#ffffff', '#202060'])}"/>`;
     const plateW = w * 0.52;
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
       <circle cx="${w / 2}" cy="${h * 0.14}" r="${w * 0.14}" fill="#c9956b"/>
@@ -113,7 +116,11 @@ function sceneSvg(v: ServiceViolation, camera: CameraCaption, rng: Rng): string 
     const bh = 40 + rng.int(0, 130);
     const x = i * 95 - 20 + rng.int(-10, 10);
     const lit = night
-      ? Array.from({ length: 4 }, () => `<rect x="${x + rng.int(6, bw - 14)}" y="${HORIZON - bh + rng.int(8, bh - 14)}" width="6" height="8" fill="#f6d27a"/>`).join('')
+      ? Array.from(
+          { length: 4 },
+          () =>
+            `<rect x="${x + rng.int(6, bw - 14)}" y="${HORIZON - bh + rng.int(8, bh - 14)}" width="6" height="8" fill="#f6d27a"/>`,
+        ).join('')
       : '';
     return `<rect x="${x}" y="${HORIZON - bh}" width="${bw}" height="${bh}" fill="${night ? '#151b2b' : rng.pick(['#b9b2a6', '#cfc7b8', '#a9b4bf', '#d8cfc0'])}"/>${lit}`;
   }).join('');
@@ -202,8 +209,12 @@ async function renderParts(v: ServiceViolation, camera: CameraCaption): Promise<
   const rng = createRng(`evidence|${v.id}`);
   const box = vehicleBox(v, rng.fork('box'));
   const [scene, sprite] = await Promise.all([
-    sharp(Buffer.from(sceneSvg(v, camera, rng.fork('scene')))).png().toBuffer(),
-    sharp(Buffer.from(vehicleSvg(v, box.w, box.h, rng.fork('vehicle')))).png().toBuffer(),
+    sharp(Buffer.from(sceneSvg(v, camera, rng.fork('scene'))))
+      .png()
+      .toBuffer(),
+    sharp(Buffer.from(vehicleSvg(v, box.w, box.h, rng.fork('vehicle'))))
+      .png()
+      .toBuffer(),
   ]);
   return { scene, sprite, box };
 }
@@ -265,12 +276,39 @@ async function renderClip(parts: Rendered, workDir: string): Promise<Buffer> {
   const px = `${x0}+(${x - x0})*t/3`;
   const py = `${y0}+(${y - y0})*t/3`;
   await run('ffmpeg', [
-    '-v', 'error', '-y',
-    '-loop', '1', '-framerate', '10', '-i', bg,
-    '-loop', '1', '-framerate', '10', '-i', car,
-    '-filter_complex', `[0:v][1:v]overlay=x='${px}':y='${py}':eval=frame,scale=640:360,format=yuv420p`,
-    '-t', '4', '-r', '10', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-threads', '1',
-    '-movflags', '+faststart', '-an', out,
+    '-v',
+    'error',
+    '-y',
+    '-loop',
+    '1',
+    '-framerate',
+    '10',
+    '-i',
+    bg,
+    '-loop',
+    '1',
+    '-framerate',
+    '10',
+    '-i',
+    car,
+    '-filter_complex',
+    `[0:v][1:v]overlay=x='${px}':y='${py}':eval=frame,scale=640:360,format=yuv420p`,
+    '-t',
+    '4',
+    '-r',
+    '10',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '30',
+    '-threads',
+    '1',
+    '-movflags',
+    '+faststart',
+    '-an',
+    out,
   ]);
   const bytes = await fs.readFile(out);
   await fs.rm(workDir, { recursive: true, force: true });

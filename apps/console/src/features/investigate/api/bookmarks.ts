@@ -13,7 +13,9 @@ export function useToggleBookmark() {
       return { eventId, on };
     },
     onSuccess: ({ eventId, on }) => {
-      for (const [key, data] of queryClient.getQueriesData<SearchResult>({ queryKey: [...queryKeys.investigate.all(), 'search'] })) {
+      for (const [key, data] of queryClient.getQueriesData<SearchResult>({
+        queryKey: [...queryKeys.investigate.all(), 'search'],
+      })) {
         if (!data) continue;
         queryClient.setQueryData<SearchResult>(key, {
           ...data,

@@ -4,11 +4,19 @@ import type { CaseItemCreate } from '@c2/api-client/schemas/investigate';
 import { api } from '../../../lib/api';
 
 export const casesQuery = () =>
-  queryOptions({ queryKey: queryKeys.investigate.cases(), queryFn: () => api.investigate.cases(), staleTime: 30_000 });
+  queryOptions({
+    queryKey: queryKeys.investigate.cases(),
+    queryFn: () => api.investigate.cases(),
+    staleTime: 30_000,
+  });
 export const useCases = () => useQuery(casesQuery());
 
 export const caseQuery = (id: string) =>
-  queryOptions({ queryKey: queryKeys.investigate.case(id), queryFn: () => api.investigate.case(id), staleTime: 30_000 });
+  queryOptions({
+    queryKey: queryKeys.investigate.case(id),
+    queryFn: () => api.investigate.case(id),
+    staleTime: 30_000,
+  });
 export const useCaseFile = (id: string) => useQuery(caseQuery(id));
 
 export function useCreateCase() {
@@ -22,7 +30,8 @@ export function useCreateCase() {
 export function useAddCaseItem() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ caseId, item }: { caseId: string; item: CaseItemCreate }) => api.investigate.addItem(caseId, item),
+    mutationFn: ({ caseId, item }: { caseId: string; item: CaseItemCreate }) =>
+      api.investigate.addItem(caseId, item),
     onSuccess: (_item, { caseId }) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.investigate.cases() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.investigate.case(caseId) });

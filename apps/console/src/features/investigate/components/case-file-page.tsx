@@ -13,7 +13,13 @@ import { useAddCaseNote, useCaseFile, useRemoveCaseItem, useUpdateCase } from '.
 import './investigate-page.css';
 
 /** One case file: what it groups (events, violations, recorded clips) in time order, the notes, the export. */
-export function CaseFilePage({ caseId, permissions }: { caseId: string; permissions: readonly Permission[] }) {
+export function CaseFilePage({
+  caseId,
+  permissions,
+}: {
+  caseId: string;
+  permissions: readonly Permission[];
+}) {
   const { t, i18n } = useTranslation();
   const file = useCaseFile(caseId);
   const addNote = useAddCaseNote(caseId);
@@ -34,15 +40,29 @@ export function CaseFilePage({ caseId, permissions }: { caseId: string; permissi
         <h1 data-testid={testIds.investigate.caseTitle}>
           <span className="c2-case__code">{c.code}</span> {c.title}
         </h1>
-        <span className={`c2-case__status c2-case__status--${c.status}`}>{t(`investigate.caseStatus.${c.status}`)}</span>
-        <span className="c2-case__meta">{t('investigate.case.createdBy', { name: c.createdByName, time: when(c.createdAt) })}</span>
+        <span className={`c2-case__status c2-case__status--${c.status}`}>
+          {t(`investigate.caseStatus.${c.status}`)}
+        </span>
+        <span className="c2-case__meta">
+          {t('investigate.case.createdBy', { name: c.createdByName, time: when(c.createdAt) })}
+        </span>
         <div className="c2-case__actions">
           {permissions.includes('evidence:export') && (
-            <a className="c2-vd-export" href={api.investigate.exportUrl(c.id)} download data-testid={testIds.investigate.caseExport}>
+            <a
+              className="c2-vd-export"
+              href={api.investigate.exportUrl(c.id)}
+              download
+              data-testid={testIds.investigate.caseExport}
+            >
               {t('investigate.case.export')}
             </a>
           )}
-          <Button variant="secondary" size="sm" busy={update.isPending} onClick={() => update.mutate({ status: c.status === 'open' ? 'closed' : 'open' })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            busy={update.isPending}
+            onClick={() => update.mutate({ status: c.status === 'open' ? 'closed' : 'open' })}
+          >
             {c.status === 'open' ? t('investigate.case.close') : t('investigate.case.reopen')}
           </Button>
         </div>
@@ -55,26 +75,45 @@ export function CaseFilePage({ caseId, permissions }: { caseId: string; permissi
           ) : (
             <ol className="c2-case__items">
               {c.items.map((i) => (
-                <li key={i.id} className="c2-case__item" data-testid={testIds.investigate.caseEntry} data-kind={i.kind}>
+                <li
+                  key={i.id}
+                  className="c2-case__item"
+                  data-testid={testIds.investigate.caseEntry}
+                  data-kind={i.kind}
+                >
                   <time dateTime={i.ts}>{when(i.ts)}</time>
-                  <span className={`c2-case__kind c2-case__kind--${i.kind}`}>{t(`investigate.case.kind.${i.kind}`)}</span>
+                  <span className={`c2-case__kind c2-case__kind--${i.kind}`}>
+                    {t(`investigate.case.kind.${i.kind}`)}
+                  </span>
                   <span>
                     {i.type ? t(`event.type.${i.type}`) : ''}
                     {i.plate && <strong className="c2-inv__plate-text"> {i.plate}</strong>}
                   </span>
                   <span className="c2-case__camera">{i.cameraName}</span>
-                  {i.kind === 'violation' && i.refId && (
-                    <Link to={`/violations?id=${encodeURIComponent(i.refId)}`}>{i.refId}</Link>
-                  )}
-                  {i.kind === 'clip' && i.until && (
-                    <a href={recordedClipUrl(i.cameraId, i.ts, i.until)} target="_blank" rel="noreferrer">
-                      ▶ {t('investigate.case.clipRange', { from: new Date(i.ts).toLocaleTimeString(i18n.language), to: new Date(i.until).toLocaleTimeString(i18n.language) })}
-                    </a>
-                  )}
-                  {i.note && <span className="c2-case__note">{i.note}</span>}
-                  <button type="button" className="c2-inv__icon" aria-label={t('investigate.case.remove')} title={t('investigate.case.remove')} onClick={() => remove.mutate(i.id)}>
+                  <span className="c2-case__ref">
+                    {i.kind === 'violation' && i.refId && (
+                      <Link to={`/violations?id=${encodeURIComponent(i.refId)}`}>{i.refId}</Link>
+                    )}
+                    {i.kind === 'clip' && i.until && (
+                      <a href={recordedClipUrl(i.cameraId, i.ts, i.until)} target="_blank" rel="noreferrer">
+                        ▶{' '}
+                        {t('investigate.case.clipRange', {
+                          from: new Date(i.ts).toLocaleTimeString(i18n.language),
+                          to: new Date(i.until).toLocaleTimeString(i18n.language),
+                        })}
+                      </a>
+                    )}
+                  </span>
+                  <button
+                    type="button"
+                    className="c2-inv__icon"
+                    aria-label={t('investigate.case.remove')}
+                    title={t('investigate.case.remove')}
+                    onClick={() => remove.mutate(i.id)}
+                  >
                     ✕
                   </button>
+                  {i.note && <span className="c2-case__note">{i.note}</span>}
                 </li>
               ))}
             </ol>
@@ -111,7 +150,13 @@ export function CaseFilePage({ caseId, permissions }: { caseId: string; permissi
               aria-label={t('investigate.case.notePlaceholder')}
               data-testid={testIds.investigate.caseNoteInput}
             />
-            <Button type="submit" size="sm" busy={addNote.isPending} disabled={!note.trim()} data-testid={testIds.investigate.caseNoteAdd}>
+            <Button
+              type="submit"
+              size="sm"
+              busy={addNote.isPending}
+              disabled={!note.trim()}
+              data-testid={testIds.investigate.caseNoteAdd}
+            >
               {t('investigate.case.addNote')}
             </Button>
           </form>

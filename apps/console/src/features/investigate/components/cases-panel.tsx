@@ -7,7 +7,13 @@ import { testIds } from '@c2/ui/test-ids';
 import { useCases, useCreateCase } from '../api/cases';
 
 /** Case files: the working case that "add to case" fills, a new one, and the list to open. */
-export function CasesPanel({ activeId, onActive }: { activeId: string | null; onActive: (id: string | null) => void }) {
+export function CasesPanel({
+  activeId,
+  onActive,
+}: {
+  activeId: string | null;
+  onActive: (id: string | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const cases = useCases();
   const create = useCreateCase();
@@ -56,7 +62,13 @@ export function CasesPanel({ activeId, onActive }: { activeId: string | null; on
           maxLength={200}
           data-testid={testIds.investigate.newCaseTitle}
         />
-        <Button type="submit" size="sm" busy={create.isPending} disabled={title.trim().length < 3} data-testid={testIds.investigate.createCase}>
+        <Button
+          type="submit"
+          size="sm"
+          busy={create.isPending}
+          disabled={title.trim().length < 3}
+          data-testid={testIds.investigate.createCase}
+        >
           {t('investigate.createCase')}
         </Button>
       </form>

@@ -96,11 +96,18 @@ export function IdentityDialog({
             {result.found ? (
               <dl>
                 {result.fields.map((f) => (
-                  <div key={f.field} className="c2-identity__row" data-testid={testIds.investigate.identityField(f.field)} data-masked={f.masked}>
+                  <div
+                    key={f.field}
+                    className="c2-identity__row"
+                    data-testid={testIds.investigate.identityField(f.field)}
+                    data-masked={f.masked}
+                  >
                     <dt>{t(`investigate.identity.fields.${f.field}`)}</dt>
                     <dd>
                       {f.value}
-                      {f.masked && <span className="c2-identity__masked">{t('investigate.identity.masked')}</span>}
+                      {f.masked && (
+                        <span className="c2-identity__masked">{t('investigate.identity.masked')}</span>
+                      )}
                     </dd>
                   </div>
                 ))}
@@ -119,10 +126,20 @@ export function IdentityDialog({
           </div>
         )}
         <div className="c2-identity__actions">
-          <Button type="submit" variant="primary" disabled={!ready} busy={lookup.isPending} data-testid={testIds.investigate.identitySubmit}>
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={!ready}
+            busy={lookup.isPending}
+            data-testid={testIds.investigate.identitySubmit}
+          >
             {t('investigate.identity.submit')}
           </Button>
-          <Button variant="ghost" onClick={() => dialog.current?.close()} data-testid={testIds.investigate.identityClose}>
+          <Button
+            variant="ghost"
+            onClick={() => dialog.current?.close()}
+            data-testid={testIds.investigate.identityClose}
+          >
             {t('investigate.identity.cancel')}
           </Button>
         </div>

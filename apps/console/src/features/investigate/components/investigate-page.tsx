@@ -129,7 +129,9 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
     addItem.mutate(
       {
         caseId: activeCase,
-        item: s.violationId ? { kind: 'violation', refId: s.violationId } : { kind: 'event', refId: s.eventId },
+        item: s.violationId
+          ? { kind: 'violation', refId: s.violationId }
+          : { kind: 'event', refId: s.eventId },
       },
       { onSuccess: () => setNotice(t('investigate.added', { code })) },
     );
@@ -159,7 +161,12 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
           />
         </label>
         <label className="c2-inv__check" title={t('investigate.fuzzyHint')}>
-          <input type="checkbox" checked={fuzzy} onChange={(e) => setFuzzy(e.target.checked)} data-testid={testIds.investigate.fuzzy} />
+          <input
+            type="checkbox"
+            checked={fuzzy}
+            onChange={(e) => setFuzzy(e.target.checked)}
+            data-testid={testIds.investigate.fuzzy}
+          />
           {t('investigate.fuzzy')}
         </label>
         <div className="c2-inv__label" role="group" aria-label={t('investigate.range')}>
@@ -181,7 +188,11 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
         </div>
         <label className="c2-inv__label">
           {t('investigate.area')}
-          <select value={area} onChange={(e) => setArea(e.target.value)} data-testid={testIds.investigate.area}>
+          <select
+            value={area}
+            onChange={(e) => setArea(e.target.value)}
+            data-testid={testIds.investigate.area}
+          >
             <option value="">{t('investigate.allAreas')}</option>
             {(context.data?.areas ?? []).map((a) => (
               <option key={a.id} value={a.id}>
@@ -190,7 +201,12 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
             ))}
           </select>
         </label>
-        <Button type="submit" variant="primary" data-testid={testIds.investigate.submit} disabled={!plate.trim() && types.length === 0 && !area}>
+        <Button
+          type="submit"
+          variant="primary"
+          data-testid={testIds.investigate.submit}
+          disabled={!plate.trim() && types.length === 0 && !area}
+        >
           {t('investigate.submit')}
         </Button>
         <div className="c2-inv__types" role="group" aria-label={t('investigate.types')}>
@@ -199,7 +215,9 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
               key={ty}
               label={t(`event.type.${ty}`)}
               pressed={types.includes(ty)}
-              onToggle={() => setTypes((prev) => (prev.includes(ty) ? prev.filter((x) => x !== ty) : [...prev, ty]))}
+              onToggle={() =>
+                setTypes((prev) => (prev.includes(ty) ? prev.filter((x) => x !== ty) : [...prev, ty]))
+              }
               testId={testIds.investigate.type(ty)}
             />
           ))}
@@ -221,10 +239,24 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
             <Spinner label={t('app.loading')} />
           ) : (
             <>
-              <div className="c2-inv__summary" data-testid={testIds.investigate.summary} data-count={pathSightings.length}>
-                <strong>{t('investigate.summary', { count: pathSightings.length, cameras: cameraCount })}</strong>
-                {result.truncated && <span className="c2-inv__warn">{t('investigate.truncated', { count: result.items.length })}</span>}
-                {notice && <span className="c2-inv__notice" role="status">{notice}</span>}
+              <div
+                className="c2-inv__summary"
+                data-testid={testIds.investigate.summary}
+                data-count={pathSightings.length}
+              >
+                <strong>
+                  {t('investigate.summary', { count: pathSightings.length, cameras: cameraCount })}
+                </strong>
+                {result.truncated && (
+                  <span className="c2-inv__warn">
+                    {t('investigate.truncated', { count: result.items.length })}
+                  </span>
+                )}
+                {notice && (
+                  <span className="c2-inv__notice" role="status">
+                    {notice}
+                  </span>
+                )}
               </div>
               {result.plates.length > 0 && (
                 <div className="c2-inv__plates" role="group" aria-label={t('investigate.platesFound')}>
@@ -240,7 +272,10 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
                     >
                       <span className="c2-inv__plate-text">{p.plate}</span>
                       <span className="c2-inv__plate-meta">
-                        {p.distance === 0 ? t('investigate.distanceExact') : t('investigate.distanceN', { count: p.distance })} · {p.count}
+                        {p.distance === 0
+                          ? t('investigate.distanceExact')
+                          : t('investigate.distanceN', { count: p.distance })}{' '}
+                        · {p.count}
                       </span>
                     </button>
                   ))}
@@ -290,14 +325,25 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
                         <td>{t(`event.type.${s.type}`)}</td>
                         <td>
                           <span className="c2-inv__plate-text">{s.plate ?? '—'}</span>
-                          {s.plateMatch === 'fuzzy' && <span className="c2-inv__fuzzy">{t('investigate.fuzzyMatch')}</span>}
-                          <span className={`c2-sig c2-sig--${s.signature.status}`} title={s.signature.keyId ?? ''}>
-                            {s.signature.status === 'verified' ? '✓' : s.signature.status === 'not_verified' ? '✕' : '–'}
+                          {s.plateMatch === 'fuzzy' && (
+                            <span className="c2-inv__fuzzy">{t('investigate.fuzzyMatch')}</span>
+                          )}
+                          <span
+                            className={`c2-sig c2-sig--${s.signature.status}`}
+                            title={s.signature.keyId ?? ''}
+                          >
+                            {s.signature.status === 'verified'
+                              ? '✓'
+                              : s.signature.status === 'not_verified'
+                                ? '✕'
+                                : '–'}
                           </span>
                         </td>
                         <td>
                           {s.violationId && s.violationStatus && (
-                            <Link to={`/violations?status=${s.violationStatus}&id=${encodeURIComponent(s.violationId)}`}>
+                            <Link
+                              to={`/violations?status=${s.violationStatus}&id=${encodeURIComponent(s.violationId)}`}
+                            >
                               {t(`investigate.violationStatus.${s.violationStatus}`)}
                             </Link>
                           )}
@@ -307,7 +353,9 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
                             type="button"
                             className="c2-inv__icon"
                             aria-pressed={s.bookmarked}
-                            aria-label={s.bookmarked ? t('investigate.unbookmark') : t('investigate.bookmark')}
+                            aria-label={
+                              s.bookmarked ? t('investigate.unbookmark') : t('investigate.bookmark')
+                            }
                             title={s.bookmarked ? t('investigate.unbookmark') : t('investigate.bookmark')}
                             data-testid={testIds.investigate.bookmark}
                             onClick={(e) => {

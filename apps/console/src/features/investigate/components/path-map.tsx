@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection } from 'geojson';
-import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  type GeoJSONSource,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapContext } from '@c2/api-client/schemas/map';
 import type { Sighting } from '@c2/api-client/schemas/investigate';
@@ -117,7 +123,10 @@ export function PathMap({ context, sightings }: { context: MapContext; sightings
     const coords = sightings.map((s) => [s.lng, s.lat] as [number, number]);
     (map.getSource(PATH) as GeoJSONSource).setData({
       type: 'FeatureCollection',
-      features: coords.length > 1 ? [{ type: 'Feature', geometry: { type: 'LineString', coordinates: coords }, properties: {} }] : [],
+      features:
+        coords.length > 1
+          ? [{ type: 'Feature', geometry: { type: 'LineString', coordinates: coords }, properties: {} }]
+          : [],
     });
     (map.getSource(POINTS) as GeoJSONSource).setData({
       type: 'FeatureCollection',

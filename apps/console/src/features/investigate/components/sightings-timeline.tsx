@@ -32,7 +32,12 @@ export function SightingsTimeline({
   const end = Math.min(to, last + span * 0.1);
   const x = (ts: number) => PAD + ((ts - start) / Math.max(end - start, 1)) * (W - 2 * PAD);
   const label = (ms: number) =>
-    new Date(ms).toLocaleString(i18n.language, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+    new Date(ms).toLocaleString(i18n.language, {
+      day: '2-digit',
+      month: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   return (
     <svg
       className="c2-timeline"

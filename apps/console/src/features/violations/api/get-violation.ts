@@ -9,4 +9,5 @@ export const violationQuery = (id: string) =>
     queryFn: () => api.violations.get(id),
     staleTime: 30_000,
   });
-export const useViolation = (id: string | null) => useQuery({ ...violationQuery(id ?? ''), enabled: id !== null });
+export const useViolation = (id: string | null) =>
+  useQuery({ ...violationQuery(id ?? ''), enabled: id !== null });

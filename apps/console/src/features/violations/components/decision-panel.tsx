@@ -124,7 +124,11 @@ export function DecisionPanel({ violation: v, userId, permissions }: DecisionPan
             >
               {t('violations.verify')}
             </Button>
-            <Button variant="secondary" onClick={() => setMode('reject')} data-testid={testIds.violations.reject}>
+            <Button
+              variant="secondary"
+              onClick={() => setMode('reject')}
+              data-testid={testIds.violations.reject}
+            >
               {t('violations.reject')}
             </Button>
           </div>
@@ -146,7 +150,11 @@ export function DecisionPanel({ violation: v, userId, permissions }: DecisionPan
             >
               {t('violations.approve')}
             </Button>
-            <Button variant="secondary" onClick={() => setMode('return')} data-testid={testIds.violations.returnBack}>
+            <Button
+              variant="secondary"
+              onClick={() => setMode('return')}
+              data-testid={testIds.violations.returnBack}
+            >
               {t('violations.return')}
             </Button>
           </div>

@@ -4,7 +4,15 @@ import type { SignatureCheck } from '@c2/api-client/schemas/signature';
 const ICON = { verified: '✓', not_verified: '✕', unsigned: '–' } as const;
 
 /** verified / not verified / unsigned, with the key and time in the tooltip. */
-export function SignatureBadge({ check, testId, compact = false }: { check: SignatureCheck; testId?: string; compact?: boolean }) {
+export function SignatureBadge({
+  check,
+  testId,
+  compact = false,
+}: {
+  check: SignatureCheck;
+  testId?: string;
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const title = check.keyId
     ? t('violations.signature.detail', {
@@ -20,7 +28,11 @@ export function SignatureBadge({ check, testId, compact = false }: { check: Sign
       title={title}
     >
       <span aria-hidden="true">{ICON[check.status]}</span>
-      {compact ? <span className="c2-visually-hidden">{t(`violations.signature.${check.status}`)}</span> : t(`violations.signature.${check.status}`)}
+      {compact ? (
+        <span className="c2-visually-hidden">{t(`violations.signature.${check.status}`)}</span>
+      ) : (
+        t(`violations.signature.${check.status}`)
+      )}
     </span>
   );
 }

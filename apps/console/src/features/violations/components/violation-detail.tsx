@@ -9,9 +9,24 @@ import { api } from '../../../lib/api';
 import { DecisionPanel } from './decision-panel';
 import { SignatureBadge } from './signature-badge';
 
-const STATUS_TONE = { pending: 'info', awaiting_approval: 'warn', verified: 'ok', rejected: 'neutral' } as const;
+const STATUS_TONE = {
+  pending: 'info',
+  awaiting_approval: 'warn',
+  verified: 'ok',
+  rejected: 'neutral',
+} as const;
 
-function EvidenceFigure({ item, label, active, onPick }: { item: EvidenceItem; label: string; active: boolean; onPick: () => void }) {
+function EvidenceFigure({
+  item,
+  label,
+  active,
+  onPick,
+}: {
+  item: EvidenceItem;
+  label: string;
+  active: boolean;
+  onPick: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <button
@@ -57,7 +72,11 @@ export function ViolationDetailView({
             {v.plate}
           </span>
         </h2>
-        <span className={`c2-vd__status c2-vd__status--${STATUS_TONE[v.status]}`} data-testid={testIds.violations.detailStatus} data-status={v.status}>
+        <span
+          className={`c2-vd__status c2-vd__status--${STATUS_TONE[v.status]}`}
+          data-testid={testIds.violations.detailStatus}
+          data-status={v.status}
+        >
           {t(`violations.status.${v.status}`)}
         </span>
         <SignatureBadge check={v.signature} testId={testIds.violations.signature} />
@@ -104,20 +123,33 @@ export function ViolationDetailView({
           </div>
           {current && (
             <p className="c2-evidence__hash">
-              {current.sha256 ? `${t('violations.sealed')}: ${current.sha256.slice(0, 32)}…` : t('violations.notSealed')}
+              {current.sha256
+                ? `${t('violations.sealed')}: ${current.sha256.slice(0, 32)}…`
+                : t('violations.notSealed')}
             </p>
           )}
         </section>
         <aside className="c2-vd__side">
           <Panel title={t('violations.decision')}>
-            <DecisionPanel key={`${v.id}-${v.status}`} violation={v} userId={userId} permissions={permissions} />
+            <DecisionPanel
+              key={`${v.id}-${v.status}`}
+              violation={v}
+              userId={userId}
+              permissions={permissions}
+            />
           </Panel>
           <DescriptionList
             items={[
               { key: 'time', term: t('violations.facts.time'), detail: when(v.ts) },
               { key: 'camera', term: t('violations.facts.camera'), detail: v.cameraName },
               ...(v.speedKmh !== null
-                ? [{ key: 'speed', term: t('violations.facts.speed'), detail: t('violations.speedValue', { speed: v.speedKmh, limit: v.limitKmh ?? '–' }) }]
+                ? [
+                    {
+                      key: 'speed',
+                      term: t('violations.facts.speed'),
+                      detail: t('violations.speedValue', { speed: v.speedKmh, limit: v.limitKmh ?? '–' }),
+                    },
+                  ]
                 : []),
               {
                 key: 'detected',
@@ -133,7 +165,12 @@ export function ViolationDetailView({
             ) : (
               <ol className="c2-history">
                 {v.reviews.map((r) => (
-                  <li key={r.id} className="c2-history__item" data-testid={testIds.violations.historyItem} data-action={r.action}>
+                  <li
+                    key={r.id}
+                    className="c2-history__item"
+                    data-testid={testIds.violations.historyItem}
+                    data-action={r.action}
+                  >
                     <div className="c2-history__line">
                       <strong>{t(`violations.action.${r.action}`)}</strong>
                       <span>{r.actorName}</span>

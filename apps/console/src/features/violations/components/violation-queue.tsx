@@ -26,7 +26,13 @@ export interface ViolationQueueProps {
 export function ViolationQueue(props: ViolationQueueProps) {
   const { t, i18n } = useTranslation();
   const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit', day: '2-digit', month: '2-digit' });
+    new Date(iso).toLocaleString(i18n.language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      day: '2-digit',
+      month: '2-digit',
+    });
   return (
     <section className="c2-vq" aria-label={t('violations.queue')}>
       <div className="c2-vq__tabs" role="tablist" aria-label={t('violations.queue')}>

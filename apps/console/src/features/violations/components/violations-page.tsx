@@ -26,7 +26,13 @@ const PAGE = 50;
  * rejects them; under maker–checker a second officer approves. Status, type and the open violation live in the
  * URL, so a link (e.g. from an investigation) opens the same view.
  */
-export function ViolationsPage({ userId, permissions }: { userId: string; permissions: readonly Permission[] }) {
+export function ViolationsPage({
+  userId,
+  permissions,
+}: {
+  userId: string;
+  permissions: readonly Permission[];
+}) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const status = violationStatusSchema.safeParse(params.get('status')).data ?? 'pending';
@@ -96,7 +102,12 @@ export function ViolationsPage({ userId, permissions }: { userId: string; permis
         ) : detail.isError ? (
           <EmptyState title={t('violations.loadError')} tone="danger" />
         ) : detail.data ? (
-          <ViolationDetailView key={detail.data.id} violation={detail.data} userId={userId} permissions={permissions} />
+          <ViolationDetailView
+            key={detail.data.id}
+            violation={detail.data}
+            userId={userId}
+            permissions={permissions}
+          />
         ) : (
           <Spinner label={t('app.loading')} />
         )}
