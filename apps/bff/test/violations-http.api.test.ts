@@ -70,11 +70,11 @@ describe('violation service over HTTP', () => {
         timeout: 5000,
       })
       .toEqual(['svc-1']);
-    const detail = await investigator.api.violations.get('svc-1');
-    expect(detail.evidence.map((e) => e.sha256)).toEqual([
-      expect.stringMatching(/^[0-9a-f]{64}$/),
-      expect.stringMatching(/^[0-9a-f]{64}$/),
-    ]);
+    await expect
+      .poll(async () => (await investigator.api.violations.get('svc-1')).evidence.map((e) => e.sha256), {
+        timeout: 5000,
+      })
+      .toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
     expect(service.state.unauthorized).toBe(0);
     const ready = (await (await fetch(`${server.url}/readyz`)).json()) as {
       checks: Record<string, { ok: boolean }>;
@@ -157,5 +157,5 @@ describe('signing key rotation', () => {
       await dropSchema(first.schema);
       await fs.rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

@@ -27,6 +27,7 @@ export interface EvidenceBytes {
  */
 export function createEvidenceVault(deps: { db: Db; violations: ViolationsPort }) {
   const { db } = deps;
+  const sealing = new Map<string, Promise<Map<string, SealRow>>>();
 
   async function fetchAndSeal(row: ViolationRow, name: string): Promise<EvidenceBytes | null> {
     const spec = row.record.evidence.find((e) => e.name === name);
@@ -47,13 +48,22 @@ export function createEvidenceVault(deps: { db: Db; violations: ViolationsPort }
   return {
     file: fetchAndSeal,
 
-    /** Makes sure every file of the violation has been received and sealed; returns the seals. */
-    async sealAll(row: ViolationRow): Promise<Map<string, SealRow>> {
-      const seals = await selectSeals(db, row.id);
-      for (const e of row.record.evidence) {
-        if (!seals.has(e.name)) await fetchAndSeal(row, e.name);
-      }
-      return selectSeals(db, row.id);
+    /**
+     * Makes sure every file of the violation has been received and sealed; returns the seals. Concurrent calls for
+     * one violation share the work (the first open of a violation may render or download several files).
+     */
+    sealAll(row: ViolationRow): Promise<Map<string, SealRow>> {
+      const running = sealing.get(row.id);
+      if (running) return running;
+      const work = (async () => {
+        const seals = await selectSeals(db, row.id);
+        for (const e of row.record.evidence) {
+          if (!seals.has(e.name)) await fetchAndSeal(row, e.name);
+        }
+        return selectSeals(db, row.id);
+      })().finally(() => sealing.delete(row.id));
+      sealing.set(row.id, work);
+      return work;
     },
 
     /** The contract's evidence items of a row, with seals where known. */

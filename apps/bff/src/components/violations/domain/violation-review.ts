@@ -306,10 +306,15 @@ export function createViolationReview(deps: {
     async detail(p: Principal, id: string): Promise<ViolationDetail> {
       const row = await selectViolation(db, id, scopeOf(p));
       if (!row) throw notFound('Violation');
-      const seals = await vault.sealAll(row).catch((err: unknown) => {
-        logger.warn({ id, err: (err as Error).message }, 'evidence could not be fetched');
-        return selectSeals(db, id);
-      });
+      // The answer does not wait for the evidence: files are sealed as they are fetched (here in the background,
+      // and by the evidence route as the console loads them), and a decision waits for all of them.
+      const seals = await selectSeals(db, id);
+      if (seals.size < row.record.evidence.length)
+        void vault
+          .sealAll(row)
+          .catch((err: unknown) =>
+            logger.warn({ id, err: (err as Error).message }, 'evidence could not be fetched'),
+          );
       const reviews = await selectReviews(db, [id]);
       const [view] = await present(db, [row]);
       return {

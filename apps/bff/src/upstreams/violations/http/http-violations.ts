@@ -46,7 +46,9 @@ export function createHttpViolations(options: {
       lastError = res.ok || res.status === 404 ? null : `HTTP ${res.status} on ${path}`;
       return res;
     } catch (err) {
-      lastError = `${path}: ${(err as Error).message}`;
+      // undici says "fetch failed" and keeps the reason (refused, reset, timed out) in `cause`.
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      lastError = `${path}: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
       throw new ViolationServiceError(lastError, null);
     }
   }

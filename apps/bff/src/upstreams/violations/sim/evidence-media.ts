@@ -205,6 +205,20 @@ interface Rendered {
   box: { x: number; y: number; w: number; h: number };
 }
 
+// The overview, the close-up and the clip are drawn from the same parts: keep the last few records' parts.
+const recentParts = new Map<string, Promise<Rendered>>();
+
+function partsOf(v: ServiceViolation, camera: CameraCaption): Promise<Rendered> {
+  let parts = recentParts.get(v.id);
+  if (!parts) {
+    parts = renderParts(v, camera);
+    recentParts.set(v.id, parts);
+    parts.catch(() => recentParts.delete(v.id));
+    if (recentParts.size > 8) recentParts.delete(recentParts.keys().next().value!);
+  }
+  return parts;
+}
+
 async function renderParts(v: ServiceViolation, camera: CameraCaption): Promise<Rendered> {
   const rng = createRng(`evidence|${v.id}`);
   const box = vehicleBox(v, rng.fork('box'));
@@ -236,7 +250,7 @@ export async function renderEvidence(
     return sharp(Buffer.from(svg)).jpeg({ quality: 88 }).toBuffer();
   }
   if (name !== 'overview.jpg' && name !== 'vehicle.jpg' && name !== 'clip.mp4') return null;
-  const parts = await renderParts(v, camera);
+  const parts = await partsOf(v, camera);
   const conf = Math.round(v.plateConfidence * 100);
   const overview = await sharp(parts.scene)
     .composite([

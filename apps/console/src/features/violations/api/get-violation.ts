@@ -8,6 +8,8 @@ export const violationQuery = (id: string) =>
     queryKey: queryKeys.violations.detail(id),
     queryFn: () => api.violations.get(id),
     staleTime: 30_000,
+    // The center seals evidence as it receives it; until every file is sealed, ask again shortly.
+    refetchInterval: (query) => (query.state.data?.evidence.some((e) => e.sha256 === null) ? 1500 : false),
   });
 export const useViolation = (id: string | null) =>
   useQuery({ ...violationQuery(id ?? ''), enabled: id !== null });
