@@ -377,7 +377,7 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
                               addToCase(s);
                             }}
                           >
-                            ＋
+                            +
                           </button>
                           <a
                             className="c2-inv__icon"
@@ -398,7 +398,7 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
                           {canLookup && s.plate && (
                             <button
                               type="button"
-                              className="c2-inv__icon"
+                              className="c2-inv__icon c2-inv__icon--info"
                               title={t('investigate.lookup')}
                               aria-label={t('investigate.lookup')}
                               data-testid={testIds.investigate.lookup}
@@ -407,7 +407,7 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
                                 setLookupPlate({ plate: s.plate!, eventId: s.eventId });
                               }}
                             >
-                              ⓘ
+                              i
                             </button>
                           )}
                         </td>
