@@ -65,6 +65,23 @@ import { createDeviceService } from './components/devices/domain/device-service'
 import { createQualityMonitor } from './components/devices/domain/quality-monitor';
 import { createHealthCollector } from './components/devices/domain/health-collector';
 import { createDeviceRoutes } from './components/devices/http/device-routes';
+import { createSimJourneyRoutes } from './upstreams/violations/sim/sim-drill-routes';
+import { loadSigningKey } from './platform/signing/signing-keys';
+import { createSigner } from './platform/signing/signer';
+import { createEventSigning } from './components/evidence/domain/event-signing';
+import { createEvidenceVault } from './components/evidence/domain/evidence-vault';
+import { createEvidenceExports } from './components/evidence/domain/evidence-exports';
+import {
+  createEventSignatureRoutes,
+  createSignatureRoutes,
+} from './components/evidence/http/signature-routes';
+import { createViolationReview } from './components/violations/domain/violation-review';
+import { createViolationRoutes } from './components/violations/http/violation-routes';
+import { createInvestigation } from './components/investigate/domain/investigation';
+import { plateIndexSink } from './components/investigate/domain/plate-index';
+import { createInvestigateRoutes } from './components/investigate/http/investigate-routes';
+import { createIdentityLookup } from './components/identity/domain/identity-lookup';
+import { createIdentityRoutes } from './components/identity/http/identity-routes';
 
 export interface RunningServer {
   url: string;
@@ -106,6 +123,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const eventLog = createEventLog(db, metrics);
   const audit = createAuditTrail(db);
+  const signer = createSigner(
+    db,
+    await loadSigningKey({
+      pem: config.signingKey,
+      file: config.signingKeyFile,
+      dir: path.join(config.dataDir, 'keys'),
+    }),
+  );
+  await signer.start();
   const secretBox = createSecretBox(await loadSecretKey(config.mfaEncryptionKey, config.dataDir));
   const auth = createAuthService(db, metrics, config, secretBox);
   const seeded = config.seedUsers ? await auth.seedUsers(config.seedPassword, config.seedTotpSecret) : [];
@@ -260,6 +286,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       days: config.deviceHistoryDays,
     },
   });
+  // Every stored AI event is signed and its plate indexed in the transaction that stores it.
+  const eventSigning = createEventSigning(signer);
+  ingest.onStoredWithin(eventSigning.sink);
+  ingest.onStoredWithin(plateIndexSink);
+  const vault = createEvidenceVault({ db, violations: upstreams.violations });
+  const violations = createViolationReview({
+    db,
+    port: upstreams.violations,
+    signer,
+    vault,
+    eventLog,
+    audit,
+    cameraRef: cameras.ref,
+    logger,
+    pollMs: config.violationsPollMs,
+    makerCheckerDefault: config.violationMakerChecker,
+  });
+  const evidenceExports = createEvidenceExports({ db, signer, vault, violations, eventSigning, audit });
+  const investigation = createInvestigation({ db, audit, eventSigning });
+  const identity = createIdentityLookup({
+    db,
+    port: upstreams.identity,
+    audit,
+    unitId: config.identityUnitId,
+    logger,
+  });
 
   // --- HTTP surface ---
   app.get('/healthz', publicRoute('liveness probe'), (_req, res) => {
@@ -355,6 +407,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/admin/sharing-keys', createSharingKeyRoutes({ sharing, audit }));
   api.use('/cameras', createCameraRoutes(cameras));
   api.use('/events', createEventRoutes(db, config.eventLateSeconds * 1000));
+  api.use('/events', createEventSignatureRoutes(db, eventSigning));
+  api.use('/signatures', createSignatureRoutes(signer));
+  api.use('/violations', createViolationRoutes({ violations, vault, exports: evidenceExports }));
+  api.use('/investigate', createInvestigateRoutes({ investigation, exports: evidenceExports }));
+  api.use('/identity', createIdentityRoutes(identity));
   api.use('/admin/dead-letters', createDeadLetterRoutes(db));
   api.use('/alerts', createAlertRoutes({ alerts, admin: alertAdmin, outbox }));
   api.use('/admin/alerts', createAlertAdminRoutes({ admin: alertAdmin, outbox, ingest, audit }));
@@ -402,6 +459,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     api.use('/sim', createSimControlRoutes(upstreams.sim.vms));
     api.use('/sim', createSimImageRoutes(upstreams.sim.vms));
+    api.use('/sim', createSimJourneyRoutes(upstreams.sim.journeys, () => violations.poll()));
   }
   api.use((req) => {
     throw notFound(`API route ${req.method} ${req.path}`);
@@ -439,6 +497,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const stopIngest = upstreams.analytics.onMessage((message) => ingest.submit(message));
   await upstreams.analytics.start();
   await upstreams.violations.start();
+  await violations.start();
   await upstreams.identity.start();
   await upstreams.devices.start();
   await devices.start();
@@ -483,6 +542,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await upstreams.analytics.stop().catch(() => undefined);
         await ingest.flush();
         stopIngest();
+        await violations.stop();
         await alerts.stop();
         await outbox.stop();
         stopReports();

@@ -1,4 +1,5 @@
 import type { Permission, Role } from './schemas/role';
+import type { IdentityField } from './schemas/identity';
 
 /**
  * The permission matrix: what each role may do. The BFF enforces it on every route and socket subscription; the
@@ -29,6 +30,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'incident:manage',
     'unit:view',
     'unit:dispatch',
+    'identity:lookup',
     'dashboard:operational',
   ],
   investigator: [
@@ -42,8 +44,10 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'unit:view',
     'violation:view',
     'violation:review',
+    'violation:approve',
     'evidence:export',
     'identity:lookup',
+    'identity:personal',
     'investigate:search',
     'dashboard:investigative',
   ],
@@ -57,6 +61,10 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'incident:view',
     'unit:view',
     'violation:view',
+    'violation:approve',
+    'evidence:export',
+    'identity:lookup',
+    'investigate:search',
     'dashboard:operational',
     'dashboard:analytical',
     'dashboard:strategic',
@@ -100,4 +108,45 @@ export const TOPIC_PERMISSION = {
   'incident.changed': 'incident:view',
   'violation.new': 'violation:view',
   'device.health': 'device:view',
+  'violation.changed': 'violation:view',
 } as const satisfies Record<string, Permission>;
+
+/**
+ * Which registry fields each role may receive at all (field-level limitation by role); a field outside the list
+ * is withheld and never requested from the registry. Personal fields inside the list are masked for roles
+ * without `identity:personal`.
+ */
+export const IDENTITY_FIELDS_BY_ROLE: Readonly<Record<Role, readonly IdentityField[]>> = {
+  field: [],
+  operator: [],
+  dispatcher: ['vehicleType', 'brand', 'color', 'registrationStatus'],
+  investigator: [
+    'vehicleType',
+    'brand',
+    'color',
+    'registeredAt',
+    'registrationStatus',
+    'ownerName',
+    'ownerIdNumber',
+    'ownerAddress',
+    'ownerPhone',
+    'fullName',
+    'dateOfBirth',
+    'gender',
+    'idNumber',
+    'permanentAddress',
+    'currentAddress',
+    'phone',
+  ],
+  leader: [
+    'vehicleType',
+    'brand',
+    'color',
+    'registeredAt',
+    'registrationStatus',
+    'ownerName',
+    'ownerAddress',
+  ],
+  admin: [],
+  auditor: [],
+};

@@ -85,4 +85,23 @@ export const queryKeys = {
     history: (id: string, hours: number) => ['devices', 'history', id, hours] as const,
     sla: (from: string, to: string, kind: string | null) => ['devices', 'sla', from, to, kind] as const,
   },
+  violations: {
+    all: () => ['violations'] as const,
+    lists: () => ['violations', 'list'] as const,
+    list: (filter: { status?: string; type?: string; limit?: number }) =>
+      ['violations', 'list', filter] as const,
+    counts: () => ['violations', 'counts'] as const,
+    detail: (id: string) => ['violations', 'detail', id] as const,
+    settings: () => ['violations', 'settings'] as const,
+  },
+  investigate: {
+    all: () => ['investigate'] as const,
+    search: (params: Record<string, unknown>) => ['investigate', 'search', params] as const,
+    bookmarks: () => ['investigate', 'bookmarks'] as const,
+    cases: () => ['investigate', 'cases'] as const,
+    case: (id: string) => ['investigate', 'case', id] as const,
+  },
+  identity: {
+    accessLog: (filter: { userId?: string }) => ['identity', 'access-log', filter] as const,
+  },
 };

@@ -467,6 +467,41 @@ export const CONFIG_KEYS = {
     z.coerce.number().int().min(1).max(3650).default(90),
     'Hourly readings, closed faults and healing attempts are kept this many days.',
   ),
+  signingKey: key(
+    'SIGNING_KEY',
+    z.string().min(40).optional(),
+    'Ed25519 private key (PKCS#8 PEM, or that PEM base64-encoded) signing events, violations and decisions; unset: SIGNING_KEY_FILE, else DATA_DIR/keys.',
+  ),
+  signingKeyFile: key(
+    'SIGNING_KEY_FILE',
+    z.string().min(1).optional(),
+    'File holding the Ed25519 signing key (PEM); unset: DATA_DIR/keys/signing-key.pem, created on first start.',
+  ),
+  violationsUrl: key(
+    'VIOLATIONS_URL',
+    optionalUrl,
+    'Violation processing service (contract in api-client schemas/violation-service.ts); unset: the simulated one.',
+  ),
+  violationsToken: key(
+    'VIOLATIONS_TOKEN',
+    z.string().min(8).optional(),
+    'Bearer token sent to VIOLATIONS_URL.',
+  ),
+  violationsPollMs: key(
+    'VIOLATIONS_POLL_MS',
+    z.coerce.number().int().min(100).max(600_000).default(2000),
+    'How often the violation service is asked for new records.',
+  ),
+  violationMakerChecker: key(
+    'VIOLATION_MAKER_CHECKER',
+    bool.default(true),
+    'Default of the maker-checker rule (a second, different person confirms a verification); admins change it at run time.',
+  ),
+  identityUnitId: key(
+    'IDENTITY_UNIT_ID',
+    z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - only').default('PC08-BNH'),
+    'Identifier of this unit sent with every registry lookup and written in the access log.',
+  ),
   mapStyleUrl: key(
     'MAP_STYLE_URL',
     optionalUrl,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from '../platform/config';
 import type { AnalyticsPort } from './analytics/analytics-port';
 import type { GeoPort } from './geo/geo-port';
@@ -15,7 +16,9 @@ import type { Logger } from '../platform/logger';
 import { createSimUnits } from './units/sim/sim-units';
 import { createSimRouting } from './units/sim/sim-routing';
 import type { RoutingPort } from './units/routing-port';
-import { createSimViolations } from './violations/sim/sim-violations';
+import { createSimViolations, type SimViolations } from './violations/sim/sim-violations';
+import { createHttpViolations } from './violations/http/http-violations';
+import { createSimJourneys, type SimJourneys } from './analytics/sim/sim-journeys';
 import { createSimIdentity } from './identity/sim/sim-identity';
 import { createSimGeo } from './geo/sim/sim-geo';
 
@@ -30,8 +33,11 @@ export interface Upstreams {
   geo: GeoPort;
   /** Device telemetry (edge boxes, servers, camera stream statistics). */
   devices: DevicesPort;
-  /** Present when the simulated province runs: drill controls (force a camera fault). */
-  sim: { vms: SimVms } | null;
+  /**
+   * Present when the simulated province runs: drill controls (force a camera fault, drive a vehicle past cameras;
+   * `violations` is null when a real violation service is configured).
+   */
+  sim: { vms: SimVms; journeys: SimJourneys; violations: SimViolations | null } | null;
 }
 
 /**
@@ -41,13 +47,19 @@ export interface Upstreams {
 export function createUpstreams(config: Config, logger: Logger): Upstreams {
   const world = createSimWorld(config.simSeed, config.simCameras);
   const vms = createSimVms(world, { faults: config.simFaults });
-  const areaOf = new Map(world.cameras.map((c) => [c.id, c.wardId]));
   const analytics = createSimAnalytics(world, {
     peakPerMinute: config.simEventsPerMinute,
     isOnline: (id) => vms.stateOf(id) !== 'offline',
   });
+  // Plate readers: about one vehicle journey for every 20 simulated AI events.
+  const journeys = createSimJourneys(world, {
+    perMinute: config.simEventsPerMinute / 20,
+    isOnline: (id) => vms.stateOf(id) !== 'offline',
+  });
+  const simAnalytics = combineAnalytics([analytics, journeys]);
   const sources: AnalyticsPort[] = [];
-  if (config.simEventsPerMinute > 0 || !config.mqttUrl) sources.push(analytics);
+  if (config.simEventsPerMinute > 0 || !config.mqttUrl) sources.push(simAnalytics);
+  else sources.push(journeys);
   if (config.mqttUrl) {
     sources.push(
       createMqttAnalytics({
@@ -60,11 +72,19 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
       }),
     );
   }
+  const simViolations = config.violationsUrl
+    ? null
+    : createSimViolations(simAnalytics, world.cameras, {
+        mediaDir: path.join(config.dataDir, 'sim-evidence'),
+      });
+  const violations = config.violationsUrl
+    ? createHttpViolations({ url: config.violationsUrl, token: config.violationsToken })
+    : simViolations!;
   const routing = createSimRouting(world);
   return {
     vms,
     analytics: sources.length === 1 ? sources[0]! : combineAnalytics(sources),
-    violations: createSimViolations(analytics, (id) => areaOf.get(id)),
+    violations,
     units: createSimUnits(world, {
       count: config.simUnits,
       routing,
@@ -80,6 +100,6 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
       imageFault: (id) => vms.imageFaultOf(id),
       faults: config.simFaults,
     }),
-    sim: { vms },
+    sim: { vms, journeys, violations: simViolations },
   };
 }

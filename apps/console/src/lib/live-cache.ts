@@ -12,6 +12,7 @@ import type { Unit } from '@c2/api-client/schemas/unit';
 import { CLOSED_STATUSES, type Alert, type AlertDetail } from '@c2/api-client/schemas/alert';
 import type { Incident } from '@c2/api-client/schemas/incident';
 import type { Device, DeviceHealthChange } from '@c2/api-client/schemas/device';
+import type { Violation, ViolationPage } from '@c2/api-client/schemas/violation';
 
 /** The most events the first page of a live feed keeps; older ones are paged in again on demand. */
 export const FEED_CAP = 2000;
@@ -151,6 +152,7 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       const alerts = new Map<string, Alert>();
       const incidents = new Map<string, Incident>();
       const devices = new Map<string, DeviceHealthChange>();
+      const violations = new Map<string, Violation>();
       for (const e of entries) {
         if (e.topic === 'alert.changed') alerts.set(e.data.id, e.data);
         if (e.topic === 'camera.status') statuses.set(e.data.cameraId, e.data);
@@ -158,6 +160,7 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
         else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
         else if (e.topic === 'incident.changed') incidents.set(e.data.id, e.data);
         else if (e.topic === 'device.health') devices.set(e.data.deviceId, e.data);
+        else if (e.topic === 'violation.new' || e.topic === 'violation.changed') violations.set(e.data.id, e.data);
       }
       if (statuses.size > 0 || devices.size > 0) patchDevices(statuses, devices);
 
@@ -191,6 +194,8 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
           refetchType: 'active',
         });
       }
+
+      if (violations.size > 0) patchViolations(queryClient, violations);
 
       if (units.size > 0) {
         queryClient.setQueryData<Unit[]>(queryKeys.units.list(), (old) => {
@@ -273,4 +278,27 @@ function patchEventLists(queryClient: QueryClient, events: readonly AnalyticsEve
       });
     }
   }
+}
+
+/**
+ * New violations and decisions patch every cached queue page: a violation enters the pages whose filter it
+ * matches (by time), leaves those it no longer matches (a decision moved it to another status), and is replaced
+ * where it stays. Counts and an open detail are refetched: they are one small request each, per batch.
+ */
+function patchViolations(queryClient: QueryClient, changed: ReadonlyMap<string, Violation>): void {
+  for (const [key, page] of queryClient.getQueriesData<ViolationPage>({ queryKey: queryKeys.violations.lists() })) {
+    if (!page) continue;
+    const filter = (key[2] ?? {}) as { status?: string; type?: string; limit?: number };
+    let items = page.items;
+    for (const v of changed.values()) {
+      const matches = (!filter.status || v.status === filter.status) && (!filter.type || v.type === filter.type);
+      const at = items.findIndex((x) => x.id === v.id);
+      if (at >= 0) items = matches ? items.map((x) => (x.id === v.id ? v : x)) : items.filter((x) => x.id !== v.id);
+      else if (matches) items = [...items, v].sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts) || b.id.localeCompare(a.id));
+    }
+    if (items !== page.items)
+      queryClient.setQueryData<ViolationPage>(key, { ...page, items: items.slice(0, filter.limit ?? items.length) });
+  }
+  void queryClient.invalidateQueries({ queryKey: queryKeys.violations.counts() });
+  for (const id of changed.keys()) void queryClient.invalidateQueries({ queryKey: queryKeys.violations.detail(id) });
 }

@@ -52,6 +52,42 @@ import {
   streamProbeSchema,
   type DeviceKind,
 } from '../schemas/device';
+import {
+  violationCountsSchema,
+  violationDetailSchema,
+  violationPageSchema,
+  violationSettingsSchema,
+  type ViolationDecision,
+  type ViolationListQuery,
+} from '../schemas/violation';
+import { publicKeySchema, recordVerificationSchema } from '../schemas/signature';
+import {
+  bookmarkSchema,
+  caseDetailSchema,
+  caseItemSchema,
+  caseNoteSchema,
+  caseSchema,
+  searchResultSchema,
+  type CaseItemCreate,
+  type SearchQuery,
+} from '../schemas/investigate';
+import {
+  identityAccessSchema,
+  identityLookupResultSchema,
+  type IdentityLookupRequest,
+} from '../schemas/identity';
+
+/** `?a=1&b=x` from the defined values of a filter object (arrays joined by commas; '' when none). */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query) as [string, unknown][]) {
+    if ((typeof v === 'string' && v !== '') || typeof v === 'number' || typeof v === 'boolean')
+      params.set(k, String(v));
+    else if (Array.isArray(v) && v.length > 0) params.set(k, v.join(','));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -69,15 +105,6 @@ let requestCounter = 0;
 function nextRequestId(): string {
   requestCounter = (requestCounter + 1) % 1_000_000;
   return `c-${Date.now().toString(36)}-${requestCounter}`;
-}
-
-/** `?a=1&b=x` from the defined values of a filter object ('' when none). */
-function queryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query) as [string, unknown][])
-    if ((typeof v === 'string' && v !== '') || typeof v === 'number') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `?${s}` : '';
 }
 
 /** The typed REST client. Every response is validated against the contract before it reaches a caller. */
@@ -278,6 +305,63 @@ export function createApiClient(options: ApiClientOptions = {}) {
       snapshotUrl: (id: string) => `${base}/api/devices/${encodeURIComponent(id)}/snapshot`,
       slaCsvUrl: (from: string, to: string, kind?: DeviceKind) =>
         `${base}/api/devices/sla.csv?${new URLSearchParams({ from, to, ...(kind ? { kind } : {}) }).toString()}`,
+    },
+    violations: {
+      list: (query: ViolationListQuery = {}) =>
+        request('GET', `/api/violations${queryString({ ...query })}`, violationPageSchema),
+      counts: () => request('GET', '/api/violations/counts', violationCountsSchema),
+      get: (id: string) => request('GET', `/api/violations/${encodeURIComponent(id)}`, violationDetailSchema),
+      decide: (id: string, decision: ViolationDecision) =>
+        request(
+          'POST',
+          `/api/violations/${encodeURIComponent(id)}/decisions`,
+          violationDetailSchema,
+          decision,
+        ),
+      settings: () => request('GET', '/api/violations/settings', violationSettingsSchema),
+      updateSettings: (makerChecker: boolean) =>
+        request('PUT', '/api/violations/settings', violationSettingsSchema, { makerChecker }),
+      /** Same-origin URL of the evidence package (zip); opening it is audited. */
+      exportUrl: (id: string) => `${base}/api/violations/${encodeURIComponent(id)}/export`,
+    },
+    signatures: {
+      keys: () => request('GET', '/api/signatures/keys', z.array(publicKeySchema)),
+      verifyEvent: (id: string) =>
+        request('GET', `/api/events/${encodeURIComponent(id)}/signature`, recordVerificationSchema),
+    },
+    investigate: {
+      search: (query: SearchQuery) =>
+        request('GET', `/api/investigate/search${queryString({ ...query })}`, searchResultSchema),
+      bookmarks: () => request('GET', '/api/investigate/bookmarks', z.array(bookmarkSchema)),
+      bookmark: (eventId: string, note: string | null) =>
+        request('PUT', `/api/investigate/bookmarks/${encodeURIComponent(eventId)}`, bookmarkSchema, { note }),
+      unbookmark: (eventId: string) =>
+        request('DELETE', `/api/investigate/bookmarks/${encodeURIComponent(eventId)}`, z.null()),
+      cases: () => request('GET', '/api/investigate/cases', z.array(caseSchema)),
+      case: (id: string) =>
+        request('GET', `/api/investigate/cases/${encodeURIComponent(id)}`, caseDetailSchema),
+      createCase: (body: { title: string; description?: string }) =>
+        request('POST', '/api/investigate/cases', caseSchema, body),
+      updateCase: (id: string, body: { title?: string; description?: string; status?: 'open' | 'closed' }) =>
+        request('PATCH', `/api/investigate/cases/${encodeURIComponent(id)}`, caseSchema, body),
+      addItem: (id: string, item: CaseItemCreate) =>
+        request('POST', `/api/investigate/cases/${encodeURIComponent(id)}/items`, caseItemSchema, item),
+      removeItem: (id: string, itemId: string) =>
+        request(
+          'DELETE',
+          `/api/investigate/cases/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}`,
+          z.null(),
+        ),
+      addNote: (id: string, text: string) =>
+        request('POST', `/api/investigate/cases/${encodeURIComponent(id)}/notes`, caseNoteSchema, { text }),
+      /** Same-origin URL of the case's evidence package (zip); opening it is audited. */
+      exportUrl: (id: string) => `${base}/api/investigate/cases/${encodeURIComponent(id)}/export`,
+    },
+    identity: {
+      lookup: (body: IdentityLookupRequest) =>
+        request('POST', '/api/identity/lookups', identityLookupResultSchema, body),
+      accessLog: (filter: { userId?: string; limit?: number } = {}) =>
+        request('GET', `/api/identity/access-log${queryString(filter)}`, z.array(identityAccessSchema)),
     },
   };
 }

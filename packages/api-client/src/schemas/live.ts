@@ -28,6 +28,8 @@ export const logEntrySchema = z.discriminatedUnion('topic', [
   z.object({ ...entryBase, topic: z.literal('violation.new'), data: violationSchema }),
   z.object({ ...entryBase, topic: z.literal('incident.changed'), data: incidentSchema }),
   z.object({ ...entryBase, topic: z.literal('device.health'), data: deviceHealthChangeSchema }),
+  /** A violation's review status changed (verified, rejected, awaiting or given its second approval). */
+  z.object({ ...entryBase, topic: z.literal('violation.changed'), data: violationSchema }),
 ]);
 export type LogEntry = z.infer<typeof logEntrySchema>;
 export type LogTopic = LogEntry['topic'];
@@ -40,6 +42,7 @@ export const LOG_TOPICS = [
   'violation.new',
   'incident.changed',
   'device.health',
+  'violation.changed',
 ] as const;
 
 /** What the server answers to a resume: the missed entries in order, and whether they are all there. */

@@ -34,8 +34,12 @@ export const permissionSchema = z.enum([
   'field:respond',
   'violation:view',
   'violation:review',
+  /** The checker of maker–checker: confirms (or returns) another person's verification. */
+  'violation:approve',
   'evidence:export',
   'identity:lookup',
+  /** Sees personal data from the registry unmasked (names, id numbers, addresses, phones). */
+  'identity:personal',
   'investigate:search',
   'dashboard:operational',
   'dashboard:analytical',

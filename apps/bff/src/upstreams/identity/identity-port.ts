@@ -1,18 +1,23 @@
+import type { IdentityField, IdentitySubject, LookupPurpose } from '@c2/api-client/schemas/identity';
 import type { Upstream } from '../upstream-health';
 
 /**
  * The resident/vehicle registry, reachable only through a secure API: every call states the calling unit, the
- * purpose and the fields wanted, and the registry answers only those fields.
+ * purpose and the fields wanted, and the registry answers only those fields. The BFF never asks for a field the
+ * caller's role may not see.
  */
-export interface VehicleLookup {
-  plate: string;
+export interface IdentityRequest {
+  subject: IdentitySubject;
   callerUnitId: string;
-  purpose: string;
-  fields: readonly ('ownerName' | 'ownerAddress' | 'vehicleType' | 'color' | 'registeredAt')[];
+  /** Who in the unit asks (the registry keeps its own log too). */
+  callerUser: string;
+  purpose: { code: LookupPurpose; detail: string };
+  fields: readonly IdentityField[];
 }
 
-export type VehicleRecord = Partial<Record<VehicleLookup['fields'][number], string>> & { plate: string };
+/** The fields found (only those asked for); null when the registry has no such vehicle or resident. */
+export type IdentityRecord = Partial<Record<IdentityField, string>>;
 
 export interface IdentityPort extends Upstream {
-  lookupVehicle(request: VehicleLookup): Promise<VehicleRecord | null>;
+  lookup(request: IdentityRequest): Promise<IdentityRecord | null>;
 }

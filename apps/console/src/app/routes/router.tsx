@@ -156,6 +156,22 @@ export const router = createBrowserRouter([
         path: 'devices/:id?',
         lazy: () => import('./devices-route').then((m) => ({ Component: m.DevicesRoute })),
       },
+      {
+        path: 'violations',
+        lazy: () => import('./violations-route').then((m) => ({ Component: m.ViolationsRoute })),
+      },
+      {
+        path: 'investigate',
+        lazy: () => import('./investigate-route').then((m) => ({ Component: m.InvestigateRoute })),
+      },
+      {
+        path: 'investigate/cases/:caseId',
+        lazy: () => import('./investigate-route').then((m) => ({ Component: m.CaseFileRoute })),
+      },
+      {
+        path: 'identity-log',
+        lazy: () => import('./investigate-route').then((m) => ({ Component: m.IdentityLogRoute })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

@@ -1,7 +1,7 @@
 import type { AnalyticsEvent, EventFilter } from '@c2/api-client/schemas/event';
 import type { Queryable, SqlParam } from '../../../platform/db';
 
-interface EventRow {
+export interface EventRow {
   id: string;
   camera_id: string;
   area_id: string;
@@ -16,7 +16,7 @@ interface EventRow {
 }
 
 /** Events received more than `lateAfterMs` after they happened are marked delayed. */
-function toEvent(r: EventRow, lateAfterMs: number): AnalyticsEvent {
+export function toEvent(r: EventRow, lateAfterMs: number): AnalyticsEvent {
   const ts = new Date(r.ts);
   const receivedAt = new Date(r.received_at);
   return {

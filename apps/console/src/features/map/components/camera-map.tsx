@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import maplibregl, { type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { ensureMaplibreWorker } from '../../../lib/maplibre-worker';
 import type { Camera, CameraState } from '@c2/api-client/schemas/camera';
 import type { MapContext } from '@c2/api-client/schemas/map';
 import { testIds } from '@c2/ui/test-ids';
@@ -56,7 +57,8 @@ export function CameraMap({ context, cameras, hiddenStates, selectedId, onSelect
 
   useEffect(() => {
     if (!container.current) return;
-    const map = new maplibregl.Map({
+    ensureMaplibreWorker();
+    const map = new MapLibreMap({
       container: container.current,
       style: context.styleUrl ?? offlineStyle(context),
       bounds: context.bounds,
@@ -65,7 +67,7 @@ export function CameraMap({ context, cameras, hiddenStates, selectedId, onSelect
       dragRotate: false,
       pitchWithRotate: false,
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.on('load', () => {
       // A production style (MAP_STYLE_URL) knows nothing of our cameras: add their source and layer on top.
       if (!map.getSource(CAMERA_SOURCE)) {
