@@ -86,7 +86,7 @@ export function createErrorHandler(logger: Logger, metrics: Metrics): ErrorReque
       logger.warn({ requestId, path: req.path, fields: error.fields }, error.message);
     }
     if (error.catastrophic) logger.fatal({ err, requestId }, 'catastrophic error');
-    if (error.status === 429 && error.fields.retryAfter)
+    if ((error.status === 429 || error.status === 503) && error.fields.retryAfter)
       res.setHeader('retry-after', error.fields.retryAfter);
     if (res.headersSent) return;
     res.status(error.status).json({
