@@ -13,13 +13,24 @@ export const INGEST_KEYS_ENV = `${INGEST_KEY.id}:${INGEST_KEY.secret}`;
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * Polls until the check holds. A check that throws (a request to a process that is restarting, a connection a
+ * busy server reset) counts as "not yet"; the last such error is named if time runs out.
+ */
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number) {
   const end = Date.now() + timeoutMs;
+  let lastError: unknown = null;
   while (Date.now() < end) {
-    if (await check()) return;
+    try {
+      if (await check()) return;
+    } catch (err) {
+      lastError = err;
+    }
     await sleep(100);
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for: ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+  );
 }
 
 export function nativeEvent(id: string, cameraId: string) {
@@ -40,8 +51,10 @@ export async function publicCameras(baseUrl: string): Promise<string[]> {
 }
 
 /**
- * An edge box on MQTT, QoS 1: `acked` holds the ids the broker acknowledged (PUBACK), which the center must
- * never lose. It reconnects by itself and re-sends what was not acknowledged, as mqtt.js does.
+ * An edge box on MQTT, QoS 1, that does what docs/mqtt.md asks of producers: a PUBACK with reason code 0x10 ("no
+ * matching subscribers": no BFF was subscribed, e.g. just after a broker restart) means the broker dropped the
+ * message, so it is published again. `acked` holds the ids the broker accepted for a subscriber, which the center
+ * must never lose. It reconnects by itself and re-sends what was not acknowledged, as mqtt.js does.
  */
 export async function mqttEdge(url: string, topicRoot: string) {
   const client: MqttClient = await mqtt.connectAsync(url, {
@@ -50,24 +63,44 @@ export async function mqttEdge(url: string, topicRoot: string) {
     reconnectPeriod: 300,
   });
   client.on('error', () => undefined);
+  const unrouted = new Set<number>();
+  client.on('packetreceive', (packet) => {
+    if (packet.cmd === 'puback' && packet.reasonCode === 0x10 && packet.messageId !== undefined)
+      unrouted.add(packet.messageId);
+  });
   const acked = new Set<string>();
-  let failed = 0;
+  let republished = 0;
+
+  async function publishOne(event: { id: string }): Promise<void> {
+    for (;;) {
+      const sent = await client.publishAsync(
+        `${topicRoot}/site-1/events/stalled_vehicle`,
+        JSON.stringify(event),
+        { qos: 1 },
+      );
+      const id = sent?.messageId;
+      if (id !== undefined && unrouted.delete(id)) {
+        republished++;
+        await sleep(200);
+        continue;
+      }
+      acked.add(event.id);
+      return;
+    }
+  }
+
   return {
     acked,
-    get failed() {
-      return failed;
+    /** Publishes answered "no matching subscribers" and sent again. */
+    get republished() {
+      return republished;
     },
     /** Publishes every event with at most `window` unacknowledged at a time; `pace` slows it (ms per message). */
     async publishAll(events: Array<{ id: string }>, opts: { window?: number; pace?: number } = {}) {
       const window = opts.window ?? 100;
       const pending = new Set<Promise<void>>();
       for (const event of events) {
-        const p = client
-          .publishAsync(`${topicRoot}/site-1/events/stalled_vehicle`, JSON.stringify(event), { qos: 1 })
-          .then(
-            () => void acked.add(event.id),
-            () => void failed++,
-          );
+        const p = publishOne(event).catch(() => undefined);
         pending.add(p);
         void p.finally(() => pending.delete(p));
         if (pending.size >= window) await Promise.race(pending);
@@ -137,49 +170,60 @@ export function webhookEdge(baseUrl: () => string) {
   };
 }
 
-/** How many times each event id is stored, and how many `event.new` log entries each has. */
+/**
+ * How many times each event id is stored, how many `event.new` log entries each has, and any further per-id
+ * counts a test names (`once`: label → SQL returning `id, n`), each of which must also be at most one per id.
+ * When the alert engine lands, the broker-restart test adds e.g.
+ * `{ alerts: 'SELECT event_id AS id, count(*)::int AS n FROM alerts GROUP BY 1' }`.
+ */
 export interface StoreCounts {
   stored: Map<string, number>;
   logged: Map<string, number>;
+  once: Record<string, Map<string, number>>;
 }
 
 const STORED_SQL = 'SELECT id, count(*)::int AS n FROM analytics_events GROUP BY id';
 const LOGGED_SQL = `SELECT data->>'id' AS id, count(*)::int AS n FROM event_log WHERE topic = 'event.new' GROUP BY 1`;
 
-function counts(rows: Array<{ id: string; n: number }>): Map<string, number> {
-  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+type CountQuery = (sql: string) => Promise<Array<{ id: string; n: number }>>;
+
+async function countWith(query: CountQuery, once: Record<string, string>): Promise<StoreCounts> {
+  const counts = async (sql: string) => new Map((await query(sql)).map((r) => [r.id, Number(r.n)]));
+  const extra: Record<string, Map<string, number>> = {};
+  for (const [label, sql] of Object.entries(once)) extra[label] = await counts(sql);
+  return { stored: await counts(STORED_SQL), logged: await counts(LOGGED_SQL), once: extra };
 }
 
-export async function postgresCounts(url: string, schema: string): Promise<StoreCounts> {
+export async function postgresCounts(
+  url: string,
+  schema: string,
+  once: Record<string, string> = {},
+): Promise<StoreCounts> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
   try {
-    const stored = (await client.query<{ id: string; n: number }>(STORED_SQL)).rows;
-    const logged = (await client.query<{ id: string; n: number }>(LOGGED_SQL)).rows;
-    return { stored: counts(stored), logged: counts(logged) };
+    return await countWith(async (sql) => (await client.query<{ id: string; n: number }>(sql)).rows, once);
   } finally {
     await client.end();
   }
 }
 
 /** Opens an embedded database directory (its BFF must be stopped: PGlite has one owner at a time). */
-export async function pgliteCounts(dir: string): Promise<StoreCounts> {
+export async function pgliteCounts(dir: string, once: Record<string, string> = {}): Promise<StoreCounts> {
   const db = await PGlite.create(dir);
   try {
-    const stored = (await db.query<{ id: string; n: number }>(STORED_SQL)).rows;
-    const logged = (await db.query<{ id: string; n: number }>(LOGGED_SQL)).rows;
-    return { stored: counts(stored), logged: counts(logged) };
+    return await countWith(async (sql) => (await db.query<{ id: string; n: number }>(sql)).rows, once);
   } finally {
     await db.close();
   }
 }
 
-/** Ids acknowledged but absent, and ids stored or logged more than once; all three empty is the pass. */
+/** Ids acknowledged but absent, and ids stored, logged or counted more than once; all empty is the pass. */
 export function audit(acknowledged: Iterable<string>, store: StoreCounts) {
+  const twice = (m: Map<string, number>) => [...m].filter(([, n]) => n > 1).map(([id]) => id);
   const missing = [...acknowledged].filter((id) => !store.stored.has(id) || !store.logged.has(id));
-  const storedTwice = [...store.stored].filter(([, n]) => n > 1).map(([id]) => id);
-  const loggedTwice = [...store.logged].filter(([, n]) => n > 1).map(([id]) => id);
-  return { missing, storedTwice, loggedTwice };
+  const onceTwice = Object.fromEntries(Object.entries(store.once).map(([label, m]) => [label, twice(m)]));
+  return { missing, storedTwice: twice(store.stored), loggedTwice: twice(store.logged), onceTwice };
 }
 
 /** A counter of a BFF's /metrics (0 when absent). */
@@ -195,4 +239,11 @@ const t0 = Date.now();
 export function trace(step: string): void {
   if (process.env.FAULT_TRACE)
     process.stderr.write(`[fault +${((Date.now() - t0) / 1000).toFixed(1)}s] ${step}\n`);
+}
+
+/** /readyz's status (0 when the process does not answer). */
+export async function readyStatus(baseUrl: string): Promise<number> {
+  return fetch(`${baseUrl}/readyz`)
+    .then((r) => r.status)
+    .catch(() => 0);
 }

@@ -19,7 +19,7 @@ export interface BffProcess {
   kill(): Promise<void>;
   /** SIGTERM: the graceful shutdown main.ts runs. */
   stop(): Promise<void>;
-  /** What the process wrote to stderr lately (for a failure message). */
+  /** What the process wrote lately, logs and crashes (for a failure message). */
   output(): string;
   dispose(): Promise<void>;
 }
@@ -54,34 +54,39 @@ export async function startBff(
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
-  let stderr = '';
+  let output = '';
 
   async function start(): Promise<void> {
     if (child) throw new Error('BFF already running');
     const c = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/bff/src/main.ts')], {
       cwd: path.join(REPO_ROOT, 'apps/bff'),
       env: { ...process.env, ...bffEnv(env), PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    c.stderr!.on('data', (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-20_000);
-    });
+    // The logger writes to stdout, crashes to stderr: keep the tail of both.
+    const keep = (d: Buffer) => {
+      output = (output + d.toString()).slice(-50_000);
+    };
+    c.stdout!.on('data', keep);
+    c.stderr!.on('data', keep);
     children.add(c);
     c.once('exit', () => {
       children.delete(c);
       if (child === c) child = null;
     });
     child = c;
-    const until = Date.now() + (options.readyTimeoutMs ?? 60_000);
+    const until = Date.now() + (options.readyTimeoutMs ?? 90_000);
     while (Date.now() < until) {
-      if (c.exitCode !== null) throw new Error(`BFF exited with ${c.exitCode}:\n${stderr}`);
+      if (c.exitCode !== null) throw new Error(`BFF exited with ${c.exitCode}:\n${output}`);
       const status = await fetch(`${url}/readyz`)
         .then((r) => r.status)
         .catch(() => 0);
       if (status === 200) return;
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`BFF on ${port} not ready in time:\n${stderr}`);
+    // Not left running behind a failed test.
+    c.kill('SIGKILL');
+    throw new Error(`BFF on ${port} not ready in time:\n${output}`);
   }
 
   async function signal(sig: NodeJS.Signals): Promise<void> {
@@ -104,7 +109,7 @@ export async function startBff(
     start,
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
-    output: () => stderr,
+    output: () => output,
     dispose: () => signal('SIGKILL'),
   };
 }

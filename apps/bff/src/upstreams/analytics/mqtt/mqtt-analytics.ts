@@ -99,8 +99,11 @@ export function createMqttAnalytics(options: MqttAnalyticsOptions): AnalyticsPor
       clientId: `${options.clientId}-${index}`,
       clean: !persistent,
       ...(persistent ? { properties: { sessionExpiryInterval: options.sessionExpirySeconds } } : {}),
-      reconnectPeriod: 2000,
+      // Soon after a broker restart: until the consumers subscribe again, the broker has nobody to give messages to.
+      reconnectPeriod: 1000,
       connectTimeout: 10_000,
+      // Subscribing is done on every connection below; mqtt.js's own resubscription skips kept sessions.
+      resubscribe: false,
     });
     // mqtt.js sends PUBACK only when `done` runs, and hands over the next message of this connection only then.
     client.handleMessage = (packet, done) => {
@@ -121,9 +124,20 @@ export function createMqttAnalytics(options: MqttAnalyticsOptions): AnalyticsPor
     client.on('error', (err) => logger.warn({ err: err.message }, 'mqtt error'));
     client.on('reconnect', () => logger.info({ index }, 'mqtt reconnecting'));
     clients.push(client);
+    // Subscribe on every connection, also when the broker says it kept the session: Mosquitto 2.0 restores a
+    // persisted session after its own restart without its shared subscriptions, and the consumer would sit
+    // connected, receiving nothing (SUBSCRIBE again repairs it; re-subscribing an intact one is a no-op).
     return new Promise((resolve, reject) => {
-      client.once('connect', () => {
-        client.subscribe(filters, { qos: 1 }, (err) => (err ? reject(err) : resolve()));
+      client.on('connect', () => {
+        client.subscribe(filters, { qos: 1 }, (err) => {
+          if (err) {
+            logger.error({ err: err.message, index }, 'mqtt subscribe failed');
+            reject(err);
+          } else {
+            logger.debug({ index }, 'mqtt subscribed');
+            resolve();
+          }
+        });
       });
       client.once('error', reject);
     });
