@@ -161,7 +161,17 @@ function managed(spec: Spec): PrivateService {
   };
 }
 
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's server binaries (PG_BIN overrides): the newest installed major version. */
+function pgBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  if (!versions[0]) throw new Error(`no PostgreSQL server binaries under ${root} (set PG_BIN)`);
+  return path.join(root, versions[0], 'bin');
+}
 
 function userIds(name: string): { uid: number; gid: number } {
   const out = spawnSync('id', ['-u', name], { encoding: 'utf8' });
@@ -170,24 +180,9 @@ function userIds(name: string): { uid: number; gid: number } {
   return { uid: Number(out.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-/** Whether the binaries the private services need are installed (CI's image and the dev machine have them). */
-export function privateServicesAvailable(): boolean {
-  const bins = [
-    path.join(PG_BIN, 'initdb'),
-    path.join(PG_BIN, 'postgres'),
-    '/usr/bin/redis-server',
-    '/usr/sbin/mosquitto',
-  ];
-  return bins.every((b) => fs.existsSync(b)) || Boolean(which('redis-server') && which('mosquitto'));
-}
-
-function which(bin: string): string | null {
-  const out = spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' });
-  return out.status === 0 ? out.stdout.trim() : null;
-}
-
 /** A fresh PostgreSQL cluster (initdb) owned by the `postgres` user when we run as root. */
 export async function startPrivatePostgres(): Promise<PrivateService & { database: string }> {
+  const PG_BIN = pgBin();
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'c2-fault-pg-'));
   const user = process.getuid?.() === 0 ? userIds('postgres') : undefined;
   if (user) await fs.promises.chown(dir, user.uid, user.gid);
