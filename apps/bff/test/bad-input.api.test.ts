@@ -39,7 +39,8 @@ beforeAll(async () => {
   admin = await login(server.url, 'admin');
   operator = await login(server.url, 'operator');
   camera = (await admin.api.cameras.list()).find((c) => c.classification === 'public')!.id;
-});
+  // Three scrypt-hashed logins and the seeding: slow on a busy machine running other suites at once.
+}, 180_000);
 afterAll(async () => {
   await server.stop();
   await dropSchema(server.schema);
