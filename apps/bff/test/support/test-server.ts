@@ -152,6 +152,5 @@ export async function postEvents(
     body,
   });
   if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { results: Array<{ outcome: string; id?: string; reason?: string }> })
-    .results;
+  return ((await res.json()) as { results: Array<{ outcome: string; id?: string; reason?: string }> }).results;
 }

@@ -173,9 +173,7 @@ export function createSimAnalytics(
       const event = simEvent(rng, camera, `sim-${runId}-${++counter}`, t, roads.get(camera.roadId));
       for (const l of listeners) {
         // The simulator has nobody to acknowledge to; a failed write is logged by the ingest.
-        l({ format: 'native', source: `sim:${camera.wardId}`, body: { decoded: event } }).catch(
-          () => undefined,
-        );
+        l({ format: 'native', source: `sim:${camera.wardId}`, body: { decoded: event } }).catch(() => undefined);
       }
     }
   }
