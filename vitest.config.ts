@@ -11,10 +11,24 @@ export default defineConfig({
         test: {
           name: 'bff',
           include: ['apps/bff/**/*.test.ts', 'packages/api-client/**/*.test.ts'],
+          exclude: ['apps/bff/test/faults/**', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+        },
+      },
+      {
+        // Fault tests kill and restart real processes and private service instances: one file at a time, after
+        // the main suites (scripts/test.mjs), each test bounded.
+        test: {
+          name: 'faults',
+          include: ['apps/bff/test/faults/*.fault.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          fileParallelism: false,
         },
       },
       {

@@ -1,5 +1,5 @@
 // `npm test`: install, typecheck, lint, unit + API tests (PGlite, and PostgreSQL too when TEST_DATABASE_URL is
-// set), build, then the Playwright journeys in Debian's Chromium.
+// set), fault tests, build, then the Playwright journeys in Debian's Chromium.
 import fs from 'node:fs';
 import { ensurePnpm, install, pnpm, run } from './toolchain.mjs';
 
@@ -28,12 +28,19 @@ function step(name, args, env) {
   const code = run(pm[0], [...pm.slice(1), ...args], { env });
   summary.push({ name, ok: code === 0 });
 }
-step('unit + API tests (PGlite)', ['exec', 'vitest', 'run'], { DATABASE_URL: '' });
+step('unit + API tests (PGlite)', ['exec', 'vitest', 'run', '--project', 'bff', '--project', 'console'], {
+  DATABASE_URL: '',
+});
 if (process.env.TEST_DATABASE_URL) {
   step('API tests (PostgreSQL)', ['exec', 'vitest', 'run', '--project', 'bff'], {
     DATABASE_URL: process.env.TEST_DATABASE_URL,
   });
 }
+// Kill and restart BFF processes and private PostgreSQL / Redis / Mosquitto instances, one file at a time, after
+// the main suites so they measure nothing else's load (the machine's shared services are never touched).
+step('fault tests (private PostgreSQL, Redis, Mosquitto)', ['exec', 'vitest', 'run', '--project', 'faults'], {
+  DATABASE_URL: '',
+});
 pnpm(pm, ['--filter', '@c2/console', 'run', 'build']);
 step('e2e journeys (Chromium)', ['exec', 'playwright', 'test'], { CHROME_PATH: chrome });
 

@@ -174,6 +174,9 @@ async function main(): Promise<void> {
     MQTT_TOPIC_ROOT: ROOT,
     MQTT_SHARE_GROUP: `bench-${run}`,
     MQTT_CONSUMERS: CONSUMERS,
+    // Persistent sessions on the machine's broker: named by this run, gone a minute after it.
+    MQTT_CLIENT_ID: `bench-${run}`,
+    MQTT_SESSION_EXPIRY_SECONDS: '60',
     SIM_EVENTS_PER_MINUTE: '0',
     SIM_FAULTS: 'false',
     SIM_UNITS: '0',

@@ -3,8 +3,6 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express, { Router } from 'express';
-import { createClient } from 'redis';
-import { createAdapter } from '@socket.io/redis-adapter';
 import { loadConfig, type Config } from './platform/config';
 import { createLogger, type Logger } from './platform/logger';
 import { createMetrics } from './platform/metrics';
@@ -14,6 +12,7 @@ import { notFound, unauthorized } from './platform/errors';
 import { createEventLog } from './components/live/domain/event-log';
 import { audienceOf } from './components/live/domain/audience';
 import { createLiveGateway } from './components/live/socket/live-gateway';
+import { startRedisFanout } from './components/live/socket/redis-fanout';
 import { createAuditTrail } from './components/audit/domain/audit-trail';
 import { createAuditRoutes } from './components/audit/http/audit-routes';
 import { auditRefusals } from './components/audit/http/access-audit';
@@ -156,18 +155,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   });
 
-  const redisClients: ReturnType<typeof createClient>[] = [];
-  if (config.redisUrl) {
-    const pub = createClient({ url: config.redisUrl });
-    const sub = pub.duplicate();
-    for (const c of [pub, sub])
-      c.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
-    await Promise.all([pub.connect(), sub.connect()]);
-    // Instances of one deployment share a database schema; the channel is keyed by it so that two deployments
-    // (or two test runs) on one Redis never hear each other.
-    gateway.io.adapter(createAdapter(pub, sub, { key: `c2:${config.databaseSchema}` }));
-    redisClients.push(pub, sub);
-  }
+  // Instances of one deployment share a database schema; the channel is keyed by it so that two deployments (or
+  // two test runs) on one Redis never hear each other.
+  const fanout = config.redisUrl
+    ? await startRedisFanout({
+        url: config.redisUrl,
+        key: `c2:${config.databaseSchema}`,
+        gateway,
+        eventLog,
+        metrics,
+        logger,
+      })
+    : null;
 
   const cameras = createCameraService({ db, vms: upstreams.vms, eventLog, logger });
   const units = createUnitTracker({
@@ -558,7 +557,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await cameras.stop();
         await units.stop();
         await gateway.close(); // also closes the HTTP server
-        await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
+        await fanout?.close();
         await db.close();
       })();
       return stopping;

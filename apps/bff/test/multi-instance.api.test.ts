@@ -41,6 +41,9 @@ async function startProcess(port: number): Promise<string> {
       MQTT_SHARE_GROUP: `multi-${run}`,
       MQTT_TOPIC_ROOT: `test-${run}`,
       MQTT_CONSUMERS: '2',
+      // Sessions on the machine's shared broker: named by this run, and gone a minute after the test.
+      MQTT_CLIENT_ID: `multi-${run}-${port}`,
+      MQTT_SESSION_EXPIRY_SECONDS: '60',
       SIM_CAMERAS: '60',
       SIM_UNITS: '2',
       SIM_EVENTS_PER_MINUTE: '0',

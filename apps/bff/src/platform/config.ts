@@ -334,6 +334,24 @@ export const CONFIG_KEYS = {
     z.coerce.number().int().min(1).max(64).default(16),
     'MQTT connections per instance; each holds one message until it is committed, then acknowledges it (so this bounds the events in flight, and the batch size, per instance).',
   ),
+  mqttClientId: key(
+    'MQTT_CLIENT_ID',
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,80}$/, 'letters, digits, _ . or - only (at most 80)')
+      .optional(),
+    'Stable MQTT client id of this instance (connection i is <id>-<i>), so the broker keeps its sessions across a crash and redelivers what it had not acknowledged. Unset: c2-bff-<host name>-<PORT>. Must differ between instances.',
+  ),
+  mqttSessionExpirySeconds: key(
+    'MQTT_SESSION_EXPIRY_SECONDS',
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86400)
+      .default(3600),
+    "How long the broker keeps this instance's MQTT sessions, queueing its share of the stream, while it is down (crash, restart, deploy); 0: no session, so what a crashed instance held is lost.",
+  ),
   ingestKeys: key(
     'INGEST_KEYS',
     z

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from './logger';
+import { unavailable } from './errors';
 
 /** Parameters a query may bind. Arrays bind as PostgreSQL arrays. */
 export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly number[];
@@ -31,6 +32,45 @@ const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** How long a caller should wait before retrying while the database is away (Retry-After). */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Network errors and SQLSTATEs that mean "the server is not there right now", not "this query is wrong". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+function isUnreachable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
+  const message = err instanceof Error ? err.message : '';
+  return (
+    UNREACHABLE_CODES.has(code) ||
+    code.startsWith('08') || // connection exception
+    code === '57P01' || // admin_shutdown: the server is stopping or restarting
+    code === '57P02' || // crash_shutdown
+    code === '57P03' || // cannot_connect_now: starting up or shutting down
+    /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i.test(
+      message,
+    )
+  );
+}
+
+/**
+ * A database that is away (restart, failover, network) becomes the one "unavailable" error: callers answer
+ * 503 with Retry-After instead of a 500, and the ingest keeps what it holds unacknowledged.
+ */
+function unreachable(err: unknown): unknown {
+  if (!isUnreachable(err)) return err;
+  const e = unavailable('The database is not answering; retry shortly', RETRY_AFTER_SECONDS);
+  e.cause = err;
+  return e;
+}
+
 function toPgParams(params: readonly SqlParam[] | undefined): unknown[] {
   return params ? [...params] : [];
 }
@@ -53,11 +93,17 @@ async function openPostgres(url: string, schema: string, logger: Logger): Promis
   const db: Db = {
     kind: 'postgres',
     async query<T extends object>(sql: string, params?: readonly SqlParam[]) {
-      const res = await pool.query(sql, toPgParams(params));
-      return res.rows as T[];
+      try {
+        return (await pool.query(sql, toPgParams(params))).rows as T[];
+      } catch (err) {
+        throw unreachable(err);
+      }
     },
     async tx<T>(fn: (q: Queryable) => Promise<T>) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((err: unknown) => {
+        throw unreachable(err);
+      });
+      let broken = false;
       try {
         await client.query('BEGIN');
         const q: Queryable = {
@@ -69,10 +115,12 @@ async function openPostgres(url: string, schema: string, logger: Logger): Promis
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        broken = isUnreachable(err);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+        throw unreachable(err);
       } finally {
-        client.release();
+        // A connection that died is dropped from the pool, not handed to the next caller.
+        client.release(broken);
       }
     },
     async ping() {

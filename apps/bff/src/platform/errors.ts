@@ -25,7 +25,14 @@ export const notFound = (what: string) => new AppError('not_found', `${what} not
 export const conflict = (message: string) => new AppError('conflict', message, 409);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError('rate_limited', message, 429, { retryAfter: String(retryAfterSeconds) });
-export const unavailable = (message: string) => new AppError('unavailable', message, 503);
+/** Something the request needs is away for now; with `retryAfterSeconds` the answer carries Retry-After. */
+export const unavailable = (message: string, retryAfterSeconds?: number) =>
+  new AppError(
+    'unavailable',
+    message,
+    503,
+    retryAfterSeconds === undefined ? {} : { retryAfter: String(retryAfterSeconds) },
+  );
 
 /** Turns a zod error into a 400 naming each wrong field (path → message). */
 export function fromZod(error: ZodError, what: string): AppError {

@@ -2,12 +2,37 @@ import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
-import { AppError, fromZod } from './errors';
+import { isStorableText, NOT_STORABLE } from '@c2/api-client/schemas/storable';
+import { AppError, badRequest, fromZod } from './errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
+/**
+ * Where in a parsed body or query a string (or key) holds what PostgreSQL cannot store (NUL, an unpaired
+ * surrogate), or null. Checked before every schema, so no route can pass such text on to a query and answer 500.
+ * Iterative: a hostile body may nest deeper than the stack.
+ */
+function unstorableAt(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (!isStorableText(v)) return at || '(body)';
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        const path = at ? `${at}.${k}` : k;
+        if (!isStorableText(k)) return path;
+        stack.push([item, path]);
+      }
+    }
+  }
+  return null;
+}
+
 /** Validates untrusted input against a schema; a failure is a 400 naming each wrong field, and is counted. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const bad = unstorableAt(value);
+  if (bad !== null) throw badRequest(`Invalid ${what}: ${bad}: ${NOT_STORABLE}`, { [bad]: NOT_STORABLE });
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw fromZod(parsed.error, what);
   return parsed.data;
@@ -64,6 +89,9 @@ export function createBaseApp(metrics: Metrics, options: { hsts?: boolean } = {}
     res.on('finish', () =>
       metrics.httpRequests.inc({ method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }),
     );
+    // A NUL in the path or query would reach a route's parameters, and PostgreSQL cannot take it.
+    if (/%00|\0/i.test(req.originalUrl))
+      return next(badRequest('The URL contains a NUL character', { url: NOT_STORABLE }));
     next();
   });
   app.use(
@@ -113,11 +141,12 @@ export function createErrorHandler(logger: Logger, metrics: Metrics): ErrorReque
       error = new AppError('internal', 'Internal error', 500);
     }
     if (error.status === 400 || error.status === 413) {
-      metrics.badInput.inc({ source: 'http' });
+      const source = typeof res.locals.badInputSource === 'string' ? res.locals.badInputSource : 'http';
+      metrics.badInput.inc({ source });
       logger.warn({ requestId, path: req.path, fields: error.fields }, error.message);
     }
     if (error.catastrophic) logger.fatal({ err, requestId }, 'catastrophic error');
-    if ((error.status === 429 || error.status === 423) && error.fields.retryAfter)
+    if ((error.status === 429 || error.status === 423 || error.status === 503) && error.fields.retryAfter)
       res.setHeader('retry-after', error.fields.retryAfter);
     if (res.headersSent) return;
     res.status(error.status).json({

@@ -56,9 +56,27 @@ export function createMetrics() {
     labelNames: ['source', 'outcome'] as const,
     registers: [registry],
   });
+  const fanoutDegraded = new client.Gauge({
+    name: 'c2_live_fanout_degraded',
+    help: '1 while this instance cannot reach Redis and fans out from the database instead',
+    registers: [registry],
+  });
+  const fanoutDropped = new client.Counter({
+    name: 'c2_live_fanout_dropped_total',
+    help: 'Messages for other instances not sent because Redis was unreachable (dropped, never buffered)',
+    registers: [registry],
+  });
+  const fanoutFromDb = new client.Counter({
+    name: 'c2_live_fanout_from_db_total',
+    help: 'Log entries of other instances delivered to local consoles from the database while Redis was away',
+    registers: [registry],
+  });
   return {
     registry,
     unitStatusReports,
+    fanoutDegraded,
+    fanoutDropped,
+    fanoutFromDb,
     badInput,
     httpRequests,
     logAppended,

@@ -11,7 +11,7 @@ import { createSimDevices } from './devices/sim/sim-devices';
 import { createSimWorld } from './sim-province/sim-world';
 import { createSimVms, type SimVms } from './vms/sim/sim-vms';
 import { createSimAnalytics } from './analytics/sim/sim-analytics';
-import { combineAnalytics, createMqttAnalytics } from './analytics/mqtt/mqtt-analytics';
+import { combineAnalytics, createMqttAnalytics, mqttIdentity } from './analytics/mqtt/mqtt-analytics';
 import type { Logger } from '../platform/logger';
 import { createSimUnits } from './units/sim/sim-units';
 import { createSimRouting } from './units/sim/sim-routing';
@@ -68,6 +68,7 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
         topicRoot: config.mqttTopicRoot,
         frigatePrefixes: config.mqttFrigatePrefixes,
         consumers: config.mqttConsumers,
+        ...mqttIdentity(config),
         logger,
       }),
     );

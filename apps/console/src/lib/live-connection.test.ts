@@ -112,6 +112,24 @@ describe('live connection', () => {
     connection.disconnect();
   });
 
+  it('when the network comes back, then it reconnects at once instead of waiting out the backoff', () => {
+    const { connection, states } = start();
+    socket.emit('log:replay', replay(5));
+    const onLine = vi.spyOn(navigator, 'onLine', 'get');
+    onLine.mockReturnValue(false);
+    socket.emit('disconnect', 'transport close');
+    window.dispatchEvent(new Event('offline'));
+    expect(connection.getState()).toBe('offline');
+
+    onLine.mockReturnValue(true);
+    window.dispatchEvent(new Event('online'));
+    expect(socket.connects).toBe(1);
+    socket.emit('log:replay', replay(7));
+    expect(states).toEqual(['live', 'offline', 'reconnecting', 'live']);
+    onLine.mockRestore();
+    connection.disconnect();
+  });
+
   it('when the server refuses the socket for a passing reason, then it is retried; when the cookie is refused, the session ends', () => {
     vi.useFakeTimers();
     const { connection, onSessionEnded } = start();

@@ -71,9 +71,15 @@ export function createLiveConnection(options: LiveConnectionOptions) {
 
   const onNetworkChange = () => {
     if (!navigator.onLine) setState('offline');
-    else if (socket && !socket.connected) {
+    else if (socket && !socket.connected && !ended) {
       setState('reconnecting');
-      if (!socket.active) scheduleRetry();
+      // Back on the network: connect now, not when socket.io's backoff (by then up to 10 s) comes round.
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      retries = 0;
+      log.connecting();
+      socket.disconnect();
+      socket.connect();
     }
   };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { areaId, isoTime } from './common';
+import { jsonProblem, storableText } from './storable';
 
 /**
  * Event kinds that edge AI boxes and the AI platform report, and the device-health kinds the center's own checks
@@ -94,22 +95,33 @@ export const analyticsEventSchema = z.object({
 });
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>;
 
+/** How deep and how big an event's metadata may be (it is stored, logged and pushed to every console). */
+export const METADATA_LIMITS = { maxDepth: 8, maxBytes: 16_384 } as const;
+
 /**
  * An analytics event as producers send it (native format). The BFF adds `areaId` from the camera and
  * `receivedAt`. Unknown keys are dropped; sizes are bounded so a hostile producer cannot exhaust memory.
  */
 export const analyticsEventInputSchema = z.object({
-  id: z.string().min(1).max(128),
-  cameraId: z.string().min(1).max(128),
+  id: storableText(z.string().min(1).max(128)),
+  cameraId: storableText(z.string().min(1).max(128)),
   type: eventTypeSchema,
   severity: severitySchema,
   ts: isoTime,
-  objects: z.array(detectedObjectSchema).max(200).default([]),
-  plate: z.string().max(20).nullable().default(null),
-  snapshot: z.string().max(2048).nullable().default(null),
+  objects: z
+    .array(detectedObjectSchema.extend({ label: storableText(z.string().max(64)) }))
+    .max(200)
+    .default([]),
+  plate: storableText(z.string().max(20)).nullable().default(null),
+  snapshot: storableText(z.string().max(2048)).nullable().default(null),
   metadata: z
     .record(z.string().max(64), z.unknown())
     .refine((m) => Object.keys(m).length <= 64, 'at most 64 metadata keys')
+    .superRefine((m, ctx) => {
+      // Producers' free-form details: bounded so one event cannot carry megabytes to every console.
+      const problem = jsonProblem(m, METADATA_LIMITS);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .default({}),
 });
 export type AnalyticsEventInput = z.input<typeof analyticsEventInputSchema>;

@@ -1,6 +1,7 @@
 import { analyticsEventInputSchema, type AnalyticsEvent } from '@c2/api-client/schemas/event';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../../platform/db';
+import { AppError } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logger';
 import type { Metrics } from '../../../platform/metrics';
 import type { EventLog } from '../../live/domain/event-log';
@@ -25,8 +26,16 @@ const issuesOf = (error: z.ZodError): string =>
   error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
 
 function rawText(body: AnalyticsMessage['body']): string {
-  return 'raw' in body ? body.raw.toString('utf8') : (JSON.stringify(body.decoded) ?? String(body.decoded));
+  if ('raw' in body) return body.raw.toString('utf8');
+  try {
+    return JSON.stringify(body.decoded) ?? String(body.decoded);
+  } catch {
+    // Nested deeper than the stack (a hostile payload): keep a marker rather than fail the batch.
+    return '(not serializable: nested too deep)';
+  }
 }
+
+const isUnavailable = (err: unknown) => err instanceof AppError && err.code === 'unavailable';
 
 /** Decodes, maps (Frigate) and validates one message; never throws. */
 function parse(message: AnalyticsMessage): Parsed {
@@ -138,7 +147,12 @@ export function createEventIngest(deps: {
       );
       return { events, items };
     });
-    eventLog.publish(stored.items);
+    try {
+      eventLog.publish(stored.items);
+    } catch (err) {
+      // Committed: a failing live push must not make the producer send it again. Consoles catch up by replay.
+      logger.error({ err }, 'live publish of stored events failed');
+    }
 
     const byId = new Map(stored.events.map((e) => [e.id, e]));
     for (const a of accepted) {
@@ -163,6 +177,29 @@ export function createEventIngest(deps: {
     }
   }
 
+  /**
+   * One message the database refuses although it passed validation must not sink its neighbours, nor come back
+   * forever (an MQTT message that is never acknowledged is redelivered forever): written alone, it is
+   * dead-lettered with the database's reason. Only an unavailable database makes messages wait.
+   */
+  async function writeAlone(p: Pending): Promise<void> {
+    try {
+      await writeBatch([p]);
+    } catch (err) {
+      if (isUnavailable(err)) return p.reject(err);
+      const reason = `not storable: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
+      const { message } = p;
+      await insertDeadLetters(db, [
+        { source: message.source, format: message.format, reason, payload: rawText(message.body) },
+      ]).catch((e: unknown) => logger.error({ err: e }, 'dead letter not storable either'));
+      const source = message.source.split(':')[0] ?? 'unknown';
+      metrics.badInput.inc({ source: `analytics:${source}` });
+      metrics.deadLetters.inc({ source });
+      logger.warn({ source: message.source, reason }, 'analytics message dead-lettered');
+      p.resolve({ outcome: 'rejected', reason });
+    }
+  }
+
   async function drain(): Promise<void> {
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
@@ -171,7 +208,8 @@ export function createEventIngest(deps: {
         await writeBatch(batch);
       } catch (err) {
         logger.error({ err }, 'analytics batch write failed');
-        for (const p of batch) p.reject(err);
+        if (isUnavailable(err)) for (const p of batch) p.reject(err);
+        else for (const p of batch) await writeAlone(p);
       }
     }
     writing = null;

@@ -31,6 +31,11 @@ export function createIngestWebhook(deps: {
   const router = Router();
   router.post(
     '/events',
+    (_req, res, next) => {
+      // Bad bodies (400, 413) are counted once, by the error handler, under this source.
+      res.locals.badInputSource = 'webhook';
+      next();
+    },
     express.raw({ type: () => true, limit: '2mb' }),
     handle(async (req, res) => {
       if (Object.keys(deps.keys).length === 0)
@@ -60,12 +65,10 @@ export function createIngestWebhook(deps: {
       try {
         payload = JSON.parse(body.toString('utf8'));
       } catch {
-        deps.metrics.badInput.inc({ source: 'webhook' });
         throw badRequest('Body is not valid JSON', { body: 'not valid JSON' });
       }
       const items = Array.isArray(payload) ? payload : [payload];
       if (items.length === 0 || items.length > MAX_BATCH) {
-        deps.metrics.badInput.inc({ source: 'webhook' });
         throw badRequest(`Send 1 to ${MAX_BATCH} events per request`, { body: `1 to ${MAX_BATCH} events` });
       }
       const outcomes = await Promise.all(

@@ -63,6 +63,27 @@ export async function selectLogSince(
   );
 }
 
+/** Every entry after `afterSeq`, whatever its audience (the caller routes each to its rooms), oldest first. */
+export async function selectLogTail(q: Queryable, afterSeq: number, limit: number): Promise<LogRow[]> {
+  return q.query<LogRow>(
+    `SELECT seq, ts, topic, area_id, tier, data FROM event_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [afterSeq, limit],
+  );
+}
+
+/** The first seq written at or after `since`, looking only above `scanAfterSeq` (bounds the scan); null if none. */
+export async function selectFirstSeqSince(
+  q: Queryable,
+  since: Date,
+  scanAfterSeq: number,
+): Promise<number | null> {
+  const rows = await q.query<{ seq: number | null }>(
+    'SELECT min(seq) AS seq FROM event_log WHERE seq > $1 AND ts >= $2',
+    [scanAfterSeq, since],
+  );
+  return rows[0]?.seq == null ? null : Number(rows[0].seq);
+}
+
 export async function selectHead(q: Queryable): Promise<number> {
   const rows = await q.query<{ head: number | null }>('SELECT max(seq) AS head FROM event_log');
   return Number(rows[0]?.head ?? 0);

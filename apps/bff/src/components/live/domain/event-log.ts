@@ -2,7 +2,15 @@ import type { LogData, LogEntry, LogTopic, Replay } from '@c2/api-client/schemas
 import type { Db, Queryable } from '../../../platform/db';
 import type { Metrics } from '../../../platform/metrics';
 import type { Audience, Tier } from './audience';
-import { insertLogRows, rowToEntry, selectHead, selectLogSince, type LogRow } from '../data/event-log-store';
+import {
+  insertLogRows,
+  rowToEntry,
+  selectHead,
+  selectLogSince,
+  selectFirstSeqSince,
+  selectLogTail,
+  type LogRow,
+} from '../data/event-log-store';
 
 /** A change to append: what topic, whose jurisdiction, which clearance, and the contract-shaped data. */
 export interface ChangeOf<T extends LogTopic> {
@@ -71,6 +79,24 @@ export function createEventLog(db: Db, metrics: Metrics) {
       const rows = await selectLogSince(db, afterSeq, audience, limit);
       const complete = rows.length <= limit && afterSeq <= head;
       return { entries: rows.slice(0, limit).map(rowToEntry), head, complete };
+    },
+
+    /**
+     * Entries after `afterSeq` for every audience, with their tier, for an instance to route itself (fan-out from
+     * the database while Redis is away). Not coalesced: the coalescing key is not stored.
+     */
+    async tail(afterSeq: number, limit: number): Promise<Appended[]> {
+      const rows = await selectLogTail(db, afterSeq, limit);
+      return rows.map((row) => ({
+        entry: rowToEntry(row),
+        tier: Math.min(2, Math.max(0, Number(row.tier))) as Tier,
+        coalesceKey: undefined,
+      }));
+    },
+
+    /** The first seq written since `since` among the newest `window` entries (null: none). */
+    async firstSeqSince(since: Date, window: number): Promise<number | null> {
+      return selectFirstSeqSince(db, since, (await selectHead(db)) - window);
     },
 
     head: () => selectHead(db),

@@ -140,6 +140,26 @@ export function createLiveGateway(options: LiveGatewayOptions) {
     pending.clear();
   }
 
+  /**
+   * Entries another instance appended, read back from the log while Redis is away: for this instance's own
+   * sockets only (`local`), sent at once (no coalescing), and harmless if one also arrives through Redis: the
+   * console drops a seq it has applied.
+   */
+  function deliverLocally(items: Appended[]): void {
+    const byRoom = new Map<string, LogEntry[]>();
+    for (const { entry, tier } of items) {
+      for (const room of roomsForEntry(entry.topic, tier, entry.areaId)) {
+        let list = byRoom.get(room);
+        if (!list) byRoom.set(room, (list = []));
+        list.push(entry);
+      }
+    }
+    for (const [room, entries] of byRoom) {
+      io.local.to(room).emit('log:entries', entries);
+      metrics.liveEmitted.inc();
+    }
+  }
+
   function onAppended(items: Appended[]): void {
     const immediate = new Map<string, LogEntry[]>();
     for (const { entry, tier, coalesceKey } of items) {
@@ -174,6 +194,7 @@ export function createLiveGateway(options: LiveGatewayOptions) {
 
   return {
     io,
+    deliverLocally,
     /** Ephemeral unit positions: the newest fix per unit per window reaches each room once. */
     pushPositions(fixes: readonly { areaId: string; frame: UnitPositionFrame }[]): void {
       for (const { areaId, frame } of fixes) {
