@@ -33,6 +33,8 @@ import { createEventRoutes } from './components/events/http/event-routes';
 import { createUnitTracker } from './components/units/domain/unit-tracker';
 import { createUnitRoutes } from './components/units/http/unit-routes';
 import { createMapRoutes } from './components/map/http/map-routes';
+import { createNearestCameraRoutes } from './components/map/http/nearest-camera-routes';
+import { createMapService } from './components/map/domain/map-service';
 import { createUpstreams, type Upstreams } from './upstreams/create-upstreams';
 import { createSimControlRoutes } from './upstreams/vms/sim/sim-control-routes';
 
@@ -179,11 +181,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       onSessionEnded: (key) => gateway.endSession(key, 'logout'),
     }),
   );
+  const maps = createMapService(db);
+  api.use('/cameras', createNearestCameraRoutes(maps));
   api.use('/cameras', createCameraRoutes(cameras));
   api.use('/events', createEventRoutes(db, config.eventLateSeconds * 1000));
   api.use('/admin/dead-letters', createDeadLetterRoutes(db));
   api.use('/units', createUnitRoutes(units));
-  api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
+  api.use('/map', createMapRoutes(upstreams.geo, maps, config.mapStyleUrl));
   if (upstreams.sim) {
     api.use('/sim', requirePermission('system:configure'), (req, res, next) => {
       const p = principalOf(res);

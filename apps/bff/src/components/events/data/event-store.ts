@@ -71,13 +71,15 @@ export async function selectRecentEvents(
   maxTier: number,
   areas: string[] | null,
   lateAfterMs: number,
+  cameraId: string | null = null,
 ): Promise<AnalyticsEvent[]> {
   const rows = await q.query<EventRow>(
     `SELECT e.* FROM analytics_events e JOIN cameras c ON c.id = e.camera_id
      WHERE (CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $2
        AND ($3::text[] IS NULL OR e.area_id = ANY($3::text[]))
+       AND ($4::text IS NULL OR e.camera_id = $4)
      ORDER BY e.ts DESC LIMIT $1`,
-    [limit, maxTier, areas],
+    [limit, maxTier, areas, cameraId],
   );
   return rows.map((r) => toEvent(r, lateAfterMs));
 }
