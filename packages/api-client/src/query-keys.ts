@@ -23,6 +23,7 @@ export const queryKeys = {
   map: {
     context: () => ['map', 'context'] as const,
     basemap: () => ['map', 'basemap'] as const,
-    violationHeat: (from: string, to: string, types: string) => ['map', 'violation-heat', from, to, types] as const,
+    violationHeat: (from: string, to: string, types: string) =>
+      ['map', 'violation-heat', from, to, types] as const,
   },
 };

@@ -99,9 +99,16 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
           queryKey: queryKeys.events.all(),
         })) {
           if (!old) continue;
-          const limit = typeof key[2] === 'number' ? key[2] : RECENT_EVENTS_CAP;
+          // ['events', 'camera', id, limit] lists one camera's events; ['events', 'recent', limit] all of them.
+          const cameraId = key[1] === 'camera' && typeof key[2] === 'string' ? key[2] : null;
+          const limitAt = cameraId === null ? key[2] : key[3];
+          const limit = typeof limitAt === 'number' ? limitAt : RECENT_EVENTS_CAP;
           const known = new Set(old.map((e) => e.id));
-          const merged = [...events.filter((e) => !known.has(e.id)), ...old];
+          const fresh = events.filter(
+            (e) => !known.has(e.id) && (cameraId === null || e.cameraId === cameraId),
+          );
+          if (fresh.length === 0) continue;
+          const merged = [...fresh, ...old];
           // Newest by event time first: a late event from an edge backlog lands where it belongs.
           merged.sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts));
           queryClient.setQueryData(key, merged.slice(0, limit));

@@ -247,7 +247,13 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-function land(id: string, name: string, nameEn: string, vietnam: boolean, geometry: MultiPolygon): LandFeature {
+function land(
+  id: string,
+  name: string,
+  nameEn: string,
+  vietnam: boolean,
+  geometry: MultiPolygon,
+): LandFeature {
   return { type: 'Feature', geometry, properties: { id, name, nameEn, vietnam } };
 }
 
@@ -321,7 +327,9 @@ function buildArchipelagos(): { archipelagos: LandFeature[]; labels: PlaceLabel[
     }
     // Islands of a few hundred metres: keep their shapes at full precision rather than round them away.
     const geometry: MultiPolygon | null =
-      islands.length > 0 ? { type: 'MultiPolygon', coordinates: islands as MultiPolygon['coordinates'] } : null;
+      islands.length > 0
+        ? { type: 'MultiPolygon', coordinates: islands as MultiPolygon['coordinates'] }
+        : null;
     if (!geometry) throw new Error(`basemap: no island found for ${a.id}`);
     archipelagos.push(land(a.id, a.name, a.nameEn, true, geometry));
     labels.push(label(a.label, { kind: 'archipelago', name: a.name, nameEn: a.nameEn, rank: 2 }));

@@ -64,8 +64,12 @@ export function createMapRoutes(geo: GeoPort, maps: MapService, styleUrl: string
       const from = new Date(q.from);
       const to = new Date(q.to);
       if (to.getTime() - from.getTime() > MAX_HEAT_DAYS * 86_400_000)
-        throw badRequest(`Invalid query: at most ${MAX_HEAT_DAYS} days`, { to: `at most ${MAX_HEAT_DAYS} days after from` });
-      res.json(await maps.violationHeat({ from, to }, q.types ?? null, audienceOf(p.permissions, p.user.areas)));
+        throw badRequest(`Invalid query: at most ${MAX_HEAT_DAYS} days`, {
+          to: `at most ${MAX_HEAT_DAYS} days after from`,
+        });
+      res.json(
+        await maps.violationHeat({ from, to }, q.types ?? null, audienceOf(p.permissions, p.user.areas)),
+      );
     }),
   );
   return router;
