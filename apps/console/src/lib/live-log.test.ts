@@ -64,11 +64,7 @@ describe('live log', () => {
     log.connecting();
     clock.t = 60_000;
     expect(log.lastSeq()).toBe(100);
-    const { apply } = log.onReplay({
-      entries: [status(101), status(104), status(105)],
-      head: 105,
-      complete: true,
-    });
+    const { apply } = log.onReplay({ entries: [status(101), status(104), status(105)], head: 105, complete: true });
     expect(seqs(apply)).toEqual([101, 105]);
   });
 
