@@ -125,4 +125,20 @@ describe('live cache', () => {
 
     expect(queryClient.getQueryData<AnalyticsEvent[]>(key)?.map((e) => e.id)).toEqual(['e2', 'e1']);
   });
+
+  it('when events arrive, then a camera’s own list gets only that camera’s events', () => {
+    const { queryClient, cache } = setup();
+    const key = queryKeys.events.ofCamera('c2', 5);
+    queryClient.setQueryData(key, []);
+    const entry = (e: AnalyticsEvent): LogEntry => ({ seq: ++seq, ts: e.ts, areaId: null, topic: 'event.new', data: e });
+    const ofCamera = (id: string, cameraId: string, ts: string) => ({ ...event(id, ts), cameraId });
+
+    cache.apply([
+      entry(ofCamera('x1', 'c1', '2026-11-22T01:00:00.000Z')),
+      entry(ofCamera('y1', 'c2', '2026-11-22T01:01:00.000Z')),
+      entry(ofCamera('y2', 'c2', '2026-11-22T01:02:00.000Z')),
+    ]);
+
+    expect(queryClient.getQueryData<AnalyticsEvent[]>(key)?.map((e) => e.id)).toEqual(['y2', 'y1']);
+  });
 });

@@ -38,11 +38,11 @@ export function CameraPopover({
   const time = (iso: string, style: 'short' | 'medium' = 'medium') =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: style });
   const left = anchor.x + 24 + WIDTH > stage.width ? Math.max(8, anchor.x - 24 - WIDTH) : anchor.x + 24;
-  const top = Math.min(Math.max(8, anchor.y - 120), Math.max(8, stage.height - 520));
+  const top = Math.min(Math.max(8, anchor.y - 120), Math.max(8, stage.height - 560));
   return (
     <section
       className="c2-popover"
-      style={{ left, top, width: WIDTH }}
+      style={{ left, top, width: WIDTH, maxHeight: stage.height - top - 8 }}
       aria-label={camera.name}
       data-testid={testIds.map.cameraPanel}
       data-camera-id={camera.id}

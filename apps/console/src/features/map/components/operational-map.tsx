@@ -9,6 +9,8 @@ import { useLiveDeltas } from '../../../lib/live-deltas';
 import type { MapFilters, OverlayKey, SelectTool } from '../stores/map-store';
 import { offlineStyle } from '../basemap/offline-style';
 import { MapScene, type Picked, type SceneView } from '../scene/map-scene';
+import type { SceneState } from '../layers/scene-layers';
+import type { Layer } from '@deck.gl/core';
 import { MapTooltip } from './map-tooltip';
 
 /** What the map exposes to end-to-end tests and the benchmark: read from the scene's own models. */
@@ -23,6 +25,8 @@ export interface MapProbe {
   visibleCameraPoints(): { id: string; x: number; y: number }[];
   zoom(): number;
   scene: MapScene;
+  /** Only with `?bench`: the benchmark's naive layer builder. */
+  naiveLayers?: (s: SceneState) => Layer[];
 }
 declare global {
   interface Window {
@@ -121,6 +125,11 @@ export function OperationalMap(props: OperationalMapProps) {
       },
       zoom: () => scene.map.getZoom(),
     };
+    // The map benchmark (e2e/bench/map.bench.ts) compares our layers with a naive build in this same page.
+    if (new URLSearchParams(window.location.search).has('bench'))
+      void import('../bench/naive-layers').then(({ createNaiveLayers }) => {
+        if (window.__c2map) window.__c2map.naiveLayers = createNaiveLayers();
+      });
     return () => {
       delete window.__c2map;
     };

@@ -76,7 +76,7 @@ export class UnitModel {
         this.lastFix[i] = now;
         continue;
       }
-      const gap = this.lastFix[i] ? now - this.lastFix[i]! : DEFAULT_GLIDE_MS;
+      const gap = Number.isNaN(this.lastFix[i]!) ? DEFAULT_GLIDE_MS : now - this.lastFix[i]!;
       this.lastFix[i] = now;
       this.from[i * 2] = this.positions[i * 2]!;
       this.from[i * 2 + 1] = this.positions[i * 2 + 1]!;
@@ -136,6 +136,7 @@ export class UnitModel {
     this.headingTo = new Float32Array(n);
     this.start = new Float64Array(n);
     this.glide = new Float64Array(n);
-    this.lastFix = new Float64Array(n);
+    // NaN: no fix received yet (a glide then lasts the default).
+    this.lastFix = new Float64Array(n).fill(Number.NaN);
   }
 }

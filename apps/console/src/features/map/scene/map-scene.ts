@@ -56,8 +56,6 @@ export interface MapSceneOptions {
   onHover: (picked: Picked | null, at: { x: number; y: number }) => void;
   onView: (view: SceneView) => void;
   onReady: () => void;
-  /** Builds the layers; the benchmark swaps in its naive builder to compare, nothing else does. */
-  layerBuilder?: (s: SceneState) => Layer[];
 }
 
 /**
@@ -77,7 +75,7 @@ export class MapScene {
   private destroyed = false;
 
   constructor(private readonly options: MapSceneOptions) {
-    this.build = options.layerBuilder ?? createLayerGroups();
+    this.build = createLayerGroups();
     this.state = {
       zoom: 9,
       bounds: options.bounds,
@@ -211,6 +209,12 @@ export class MapScene {
     cancelAnimationFrame(this.frame);
     if (this.animation) clearTimeout(this.animation);
     this.map.remove();
+  }
+
+  /** Swaps how layers are built (the benchmark compares its naive builder with ours in the same page). */
+  setLayerBuilder(build: (s: SceneState) => Layer[]): void {
+    this.build = build;
+    this.invalidate();
   }
 
   /** Marks the layers dirty: they are rebuilt once, at the next animation frame. */
