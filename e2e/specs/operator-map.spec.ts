@@ -56,7 +56,6 @@ test.describe('shift operator', () => {
     await expect(map.popoverVideo).toBeVisible();
     await expect(map.popoverEvents).toBeVisible();
     await map.expectZoom(16);
-    await page.screenshot({ path: 'test-results/operator-map-popover.png' });
 
     // Its status follows the live feed while the popover is open.
     await drills.forceCamera('cam-0013', 'online', 1);
@@ -83,7 +82,6 @@ test.describe('shift operator', () => {
     await map.tool('box');
     await map.drag(group!.from, group!.to);
     await expect(map.selectionBar).toHaveAttribute('data-count', '4');
-    await page.screenshot({ path: 'test-results/operator-map-selection.png' });
     await map.sendSelectionToWall();
     await expect(page).toHaveURL(/\/wall\?cameras=/);
     const sent = new URL(page.url()).searchParams.get('cameras')!.split(',');

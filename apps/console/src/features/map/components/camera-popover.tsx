@@ -81,6 +81,24 @@ export function CameraPopover({
         </span>
         {camera.status.reason ? <span className="c2-popover__reason">{camera.status.reason}</span> : null}
       </p>
+      <div className="c2-popover__actions">
+        <Button
+          variant="primary"
+          size="sm"
+          onClick={() => onOpenOnWall([camera.id])}
+          data-testid={testIds.map.openOnWall}
+        >
+          {t('map.popover.openOnWall')}
+        </Button>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onNearest(camera)}
+          data-testid={testIds.map.popoverNearest}
+        >
+          {t('map.popover.nearest')}
+        </Button>
+      </div>
       {/* The video area: the shared LivePlayer (sub stream) mounts here once the video feature is merged. */}
       <div
         className="c2-popover__video"
@@ -114,24 +132,6 @@ export function CameraPopover({
           </li>
         ))}
       </ul>
-      <footer className="c2-popover__actions">
-        <Button
-          variant="primary"
-          size="sm"
-          onClick={() => onOpenOnWall([camera.id])}
-          data-testid={testIds.map.openOnWall}
-        >
-          {t('map.popover.openOnWall')}
-        </Button>
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => onNearest(camera)}
-          data-testid={testIds.map.popoverNearest}
-        >
-          {t('map.popover.nearest')}
-        </Button>
-      </footer>
     </section>
   );
 }

@@ -185,7 +185,7 @@ export function createLayerGroups() {
         data: clusters,
         getPosition: (c) => [c.lng, c.lat],
         radiusUnits: 'pixels',
-        getRadius: (c) => (total(c) === 1 ? 6 : Math.min(30, 11 + 4 * Math.log2(total(c)))),
+        getRadius: (c) => (total(c) === 1 ? 6 : Math.min(24, 11 + 3 * Math.log2(total(c)))),
         getFillColor: (c) =>
           total(c) === 1
             ? STATE_RGBA[c.counts[2] ? 'offline' : c.counts[1] ? 'degraded' : 'online']

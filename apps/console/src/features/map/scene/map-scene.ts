@@ -25,10 +25,13 @@ import { exposeTransformForDeck } from './maplibre-compat';
 setWorkerUrl(workerUrl);
 
 /**
- * While something moves (units gliding, pulses fading, alerts blinking) the scene redraws at this pace rather than
- * every display frame: 25 fps reads as smooth motion and leaves an office PC's CPU and GPU to the rest.
+ * While something moves (units gliding, pulses fading, alerts blinking) the scene redraws at most at this pace
+ * rather than every display frame: 20 fps reads as smooth motion. On a machine where a frame is expensive (software
+ * WebGL, a weak GPU) the pace drops further, so that animation never takes more than about a quarter of the time
+ * and the map stays responsive to the operator.
  */
-const ANIMATION_FRAME_MS = 40;
+const ANIMATION_FRAME_MS = 50;
+const ANIMATION_MAX_MS = 1000;
 
 /** What the pointer is on. */
 export type Picked =
@@ -73,6 +76,11 @@ export class MapScene {
   private frame = 0;
   private animation: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  /** Nothing is drawn before the basemap has loaded: the first frames belong to the style and its sources. */
+  private loaded = false;
+  /** Smoothed cost of a frame (layers to drawn), which paces the animation. */
+  private frameCost = 0;
+  private renderStarted = 0;
 
   constructor(private readonly options: MapSceneOptions) {
     this.build = createLayerGroups();
@@ -94,7 +102,8 @@ export class MapScene {
       container: options.container,
       style: options.style,
       bounds: options.bounds,
-      fitBoundsOptions: { padding: 32 },
+      // Leave the left rail of filters and the search box out of the first view.
+      fitBoundsOptions: { padding: { top: 72, bottom: 24, left: 268, right: 48 } },
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -109,14 +118,27 @@ export class MapScene {
     this.overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
-      onClick: (info) => this.onClick(info),
       onHover: (info) => this.onHover(info),
     });
     this.map.addControl(this.overlay);
+    this.map.on('render', () => {
+      if (!this.renderStarted) return;
+      const cost = performance.now() - this.renderStarted;
+      this.renderStarted = 0;
+      this.frameCost = this.frameCost === 0 ? cost : this.frameCost * 0.8 + cost * 0.2;
+    });
+    // Clicks come from MapLibre (its click tolerance, one event source for map and layers), picked in deck.gl at
+    // that point: deck.gl's own tap recogniser misses clicks when the page is busy.
+    this.map.on('click', (e) => {
+      const info = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      this.options.onClick(info ? this.picked(info) : null, { lng: e.lngLat.lng, lat: e.lngLat.lat });
+    });
     this.map.on('move', () => this.readView(false));
     this.map.on('moveend', () => this.readView(true));
     this.map.once('load', () => {
+      this.loaded = true;
       this.readView(true);
+      this.render();
       options.onReady();
     });
   }
@@ -219,7 +241,7 @@ export class MapScene {
 
   /** Marks the layers dirty: they are rebuilt once, at the next animation frame. */
   invalidate(): void {
-    if (this.frame || this.destroyed) return;
+    if (this.frame || this.destroyed || !this.loaded) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.render();
@@ -231,6 +253,7 @@ export class MapScene {
     if (this.destroyed) return;
     const s = this.state;
     const t0 = performance.now();
+    this.renderStarted = t0;
     s.now = t0;
     const unitsMoving = s.overlays.units && s.units.step(t0);
     const pulsing = s.overlays.events && s.pulses.prune(t0);
@@ -239,10 +262,13 @@ export class MapScene {
     this.timings.push(performance.now() - t0);
     if (this.timings.length > 2000) this.timings.splice(0, 1000);
     if ((unitsMoving || pulsing || blinking) && !this.animation)
-      this.animation = setTimeout(() => {
-        this.animation = null;
-        this.invalidate();
-      }, ANIMATION_FRAME_MS);
+      this.animation = setTimeout(
+        () => {
+          this.animation = null;
+          this.invalidate();
+        },
+        Math.min(ANIMATION_MAX_MS, Math.max(ANIMATION_FRAME_MS, this.frameCost * 4)),
+      );
   }
 
   private readView(settled: boolean): void {
@@ -288,12 +314,6 @@ export class MapScene {
       default:
         return null;
     }
-  }
-
-  private onClick(info: PickingInfo): void {
-    const at = info.coordinate;
-    if (!at) return;
-    this.options.onClick(this.picked(info), { lng: at[0]!, lat: at[1]! });
   }
 
   private onHover(info: PickingInfo): void {
