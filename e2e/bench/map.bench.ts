@@ -37,6 +37,7 @@ interface BenchScene {
   applyUnitFrames(...args: unknown[]): void;
   setCameras(...args: unknown[]): void;
   setLayerBuilder(build: unknown): void;
+  setOverlays(o: Record<string, boolean>): void;
 }
 interface BenchWindow {
   __c2map: {
@@ -139,7 +140,7 @@ async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     type Update = { kind: 'unit' | 'camera'; apply: number; layers: number; draw: number; built: boolean };
     type Meter = {
-      pending: Update | null;
+      pending: { unit: Update | null; camera: Update | null };
       unitUpdates: number[];
       cameraUpdates: number[];
       parts: Update[];
@@ -150,7 +151,7 @@ async function instrument(page: Page): Promise<void> {
     const probe = (window as unknown as BenchWindow).__c2map;
     const scene = probe.scene;
     const meter: Meter = {
-      pending: null,
+      pending: { unit: null, camera: null },
       unitUpdates: [],
       cameraUpdates: [],
       parts: [],
@@ -165,10 +166,10 @@ async function instrument(page: Page): Promise<void> {
         const t0 = performance.now();
         original(...args);
         const ms = performance.now() - t0;
-        // Batches that meet before one frame is drawn are one update (that is how the map coalesces them).
-        const p = meter.pending;
-        meter.pending = {
-          kind: p?.kind === 'camera' ? 'camera' : kind,
+        // Batches of one kind that meet before a frame is drawn are one update (the map coalesces them).
+        const p = meter.pending[kind];
+        meter.pending[kind] = {
+          kind,
           apply: (p?.apply ?? 0) + ms,
           layers: p?.layers ?? 0,
           draw: 0,
@@ -184,9 +185,10 @@ async function instrument(page: Page): Promise<void> {
     scene.render = () => {
       const t0 = performance.now();
       render();
-      if (meter.pending) {
-        meter.pending.layers += performance.now() - t0;
-        meter.pending.built = true;
+      for (const p of [meter.pending.unit, meter.pending.camera]) {
+        if (!p) continue;
+        p.layers += performance.now() - t0;
+        p.built = true;
       }
       meter.frameWork.push(performance.now() - t0);
     };
@@ -198,12 +200,13 @@ async function instrument(page: Page): Promise<void> {
       const ms = performance.now() - t0;
       meter.frameWork[meter.frameWork.length - 1] = (meter.frameWork.at(-1) ?? 0) + ms;
       // The update is on screen at the first frame drawn after its layers were built.
-      if (meter.pending?.built) {
-        const done = meter.pending;
-        meter.pending = null;
+      for (const kind of ['unit', 'camera'] as const) {
+        const done = meter.pending[kind];
+        if (!done?.built) continue;
+        meter.pending[kind] = null;
         done.draw = ms;
         meter.parts.push(done);
-        (done.kind === 'unit' ? meter.unitUpdates : meter.cameraUpdates).push(done.apply + done.layers + ms);
+        (kind === 'unit' ? meter.unitUpdates : meter.cameraUpdates).push(done.apply + done.layers + ms);
       }
       return out;
     };
@@ -221,7 +224,7 @@ async function phase(page: Page, kind: 'ours' | 'naive', ms: number): Promise<Ph
     const w = window as unknown as BenchWindow;
     const m = w.__meter;
     w.__c2map.scene.setLayerBuilder(k === 'naive' ? w.__c2map.naiveLayers : w.__ours);
-    m.pending = null;
+    m.pending = { unit: null, camera: null };
     m.unitUpdates = [];
     m.cameraUpdates = [];
     m.parts = [];
@@ -285,6 +288,8 @@ async function main(): Promise<void> {
       w.__ours = (probe.scene as unknown as { build: unknown }).build;
       const c = probe.scene.map.getCenter();
       probe.scene.map.jumpTo({ center: c, zoom: 13.2 });
+      // Both builds draw the same things: cameras and units (no event pulses, alerts, cones or heatmap).
+      probe.scene.setOverlays({ units: true, events: false, alerts: false, heatmap: false, cones: false });
     });
     await instrument(page);
     const ids = await page.evaluate(() =>

@@ -130,7 +130,13 @@ describe('live cache', () => {
     const { queryClient, cache } = setup();
     const key = queryKeys.events.ofCamera('c2', 5);
     queryClient.setQueryData(key, []);
-    const entry = (e: AnalyticsEvent): LogEntry => ({ seq: ++seq, ts: e.ts, areaId: null, topic: 'event.new', data: e });
+    const entry = (e: AnalyticsEvent): LogEntry => ({
+      seq: ++seq,
+      ts: e.ts,
+      areaId: null,
+      topic: 'event.new',
+      data: e,
+    });
     const ofCamera = (id: string, cameraId: string, ts: string) => ({ ...event(id, ts), cameraId });
 
     cache.apply([

@@ -169,7 +169,10 @@ export function offlineStyle(
         id: 'archipelago-outline',
         type: 'line',
         source: 'archipelagos',
-        paint: { 'line-color': '#9cc0ec', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 3, 7, 2, 10, 1] },
+        paint: {
+          'line-color': '#9cc0ec',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 3, 3, 7, 2, 10, 1],
+        },
       },
       {
         id: 'roads-casing',

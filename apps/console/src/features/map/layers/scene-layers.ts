@@ -34,7 +34,7 @@ export interface SceneState {
 /** Zoom from which field-of-view cones are drawn (a few hundred metres across the screen). */
 export const CONE_MIN_ZOOM = 14.5;
 /** Zoom from which unit call signs are written. */
-const UNIT_LABEL_ZOOM = 12;
+const UNIT_LABEL_ZOOM = 14;
 
 const filter = new DataFilterExtension({ filterSize: 1 });
 const DARK: [number, number, number, number] = [8, 14, 24, 255];
