@@ -7,6 +7,7 @@ const BFF = process.env.C2_BFF_URL ?? 'http://127.0.0.1:8080';
 function chunkFor(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
   if (id.includes('/maplibre-gl/') || id.includes('/@maplibre/')) return 'maplibre';
+  if (/\/node_modules\/@(deck\.gl|luma\.gl|loaders\.gl|math\.gl|probe\.gl)\//.test(id)) return 'deck';
   if (/\/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
   return undefined;
 }

@@ -50,6 +50,8 @@ import { createDispatchService } from './components/incidents/domain/dispatch-se
 import { createPhotoStore } from './components/incidents/domain/photo-store';
 import { createDispatchRoutes, createIncidentRoutes } from './components/incidents/http/incident-routes';
 import { createFieldRoutes } from './components/incidents/http/field-routes';
+import { createNearestCameraRoutes } from './components/map/http/nearest-camera-routes';
+import { createMapService } from './components/map/domain/map-service';
 import { createUpstreams, type Upstreams } from './upstreams/create-upstreams';
 import { createSimControlRoutes } from './upstreams/vms/sim/sim-control-routes';
 import { adaptersFromConfig, createNotifyOutbox } from './upstreams/notify/notify-outbox';
@@ -404,6 +406,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/audit', createAuditRoutes(audit));
   api.use('/admin/users', createAdminUserRoutes({ users, audit }));
   api.use('/admin/sharing-keys', createSharingKeyRoutes({ sharing, audit }));
+  const maps = createMapService(db);
+  api.use('/cameras', createNearestCameraRoutes(maps));
   api.use('/cameras', createCameraRoutes(cameras));
   api.use('/events', createEventRoutes(db, config.eventLateSeconds * 1000));
   api.use('/events', createEventSignatureRoutes(db, eventSigning));
@@ -435,7 +439,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }),
   );
   api.use('/field', createFieldRoutes({ dispatch, audit, photoMaxBytes: config.photoMaxBytes }));
-  api.use('/map', createMapRoutes(upstreams.geo, config.mapStyleUrl));
+  api.use('/map', createMapRoutes(upstreams.geo, maps, config.mapStyleUrl));
   api.use('/devices', createDeviceRoutes({ devices, audit, logger }));
   if (upstreams.sim) {
     api.use('/sim', requirePermission('system:configure'), (req, res, next) => {

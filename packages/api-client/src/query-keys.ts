@@ -10,6 +10,7 @@ export const queryKeys = {
     list: () => ['cameras', 'list'] as const,
     detail: (id: string) => ['cameras', 'detail', id] as const,
     summary: () => ['cameras', 'summary'] as const,
+    nearest: (lng: number, lat: number, limit: number) => ['cameras', 'nearest', lng, lat, limit] as const,
   },
   units: {
     all: () => ['units'] as const,
@@ -45,6 +46,9 @@ export const queryKeys = {
   },
   map: {
     context: () => ['map', 'context'] as const,
+    basemap: () => ['map', 'basemap'] as const,
+    violationHeat: (from: string, to: string, types: string) =>
+      ['map', 'violation-heat', from, to, types] as const,
   },
   alerts: {
     all: () => ['alerts'] as const,

@@ -14,6 +14,7 @@ import {
   type LiveConnection,
   type SessionEndReason,
 } from '../lib/live-connection';
+import { LiveDeltasContext } from '../lib/live-deltas';
 
 const LiveContext = createContext<LiveConnection | null>(null);
 
@@ -40,7 +41,11 @@ export function LiveProvider({
     connection.connect();
     return () => connection.disconnect();
   }, [connection]);
-  return <LiveContext.Provider value={connection}>{children}</LiveContext.Provider>;
+  return (
+    <LiveContext.Provider value={connection}>
+      <LiveDeltasContext.Provider value={connection.deltas}>{children}</LiveDeltasContext.Provider>
+    </LiveContext.Provider>
+  );
 }
 
 /** The live connection's state; re-renders only when the state changes, not on every entry. */

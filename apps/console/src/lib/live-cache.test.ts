@@ -307,4 +307,19 @@ describe('alert.changed patches the queue', () => {
     await vi.waitFor(() => expect(fetchDetail).toHaveBeenCalledTimes(2));
     unsubscribe();
   });
+
+  it('when events arrive, then a camera’s own list gets only that camera’s events', () => {
+    const { queryClient, cache } = setup();
+    const key = queryKeys.events.list({ ...NO_EVENT_FILTER, cameraId: 'c2' }, 5);
+    queryClient.setQueryData<EventPage>(key, { events: [], next: null });
+    const ofCamera = (id: string, cameraId: string, ts: string) => ({ ...event(id, ts), cameraId });
+
+    cache.apply([
+      entry(ofCamera('x1', 'c1', '2026-11-22T01:00:00.000Z')),
+      entry(ofCamera('y1', 'c2', '2026-11-22T01:01:00.000Z')),
+      entry(ofCamera('y2', 'c2', '2026-11-22T01:02:00.000Z')),
+    ]);
+
+    expect(queryClient.getQueryData<EventPage>(key)?.events.map((e) => e.id)).toEqual(['y2', 'y1']);
+  });
 });

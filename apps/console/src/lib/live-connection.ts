@@ -6,6 +6,7 @@ import {
   type ServerToClientEvents,
 } from '@c2/api-client/realtime/events';
 import { createLiveCache } from './live-cache';
+import { createLiveDeltas } from './live-deltas';
 import { createLiveLog } from './live-log';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -32,6 +33,7 @@ export interface LiveConnectionOptions {
 export function createLiveConnection(options: LiveConnectionOptions) {
   const { queryClient } = options;
   const log = createLiveLog();
+  const deltas = createLiveDeltas();
   const listeners = new Set<() => void>();
   let state: ConnectionState = 'connecting';
   let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
@@ -104,13 +106,20 @@ export function createLiveConnection(options: LiveConnectionOptions) {
         retries = 0;
         const { apply, resync } = log.onReplay(replay);
         if (resync) liveCache.resync();
-        if (apply.length > 0) liveCache.apply(apply);
+        if (apply.length > 0) {
+          liveCache.apply(apply);
+          deltas.emitEntries(apply);
+        }
         setState('live');
       });
       s.on('log:entries', (entries) => {
         const apply = log.onEntries(entries);
-        if (apply.length > 0) liveCache.apply(apply);
+        if (apply.length > 0) {
+          liveCache.apply(apply);
+          deltas.emitEntries(apply);
+        }
       });
+      s.on('unit:positions', (frames) => deltas.emitUnitPositions(frames));
       s.on('session:ended', endSession);
       s.on('disconnect', (reason) => {
         log.connecting();
@@ -146,6 +155,8 @@ export function createLiveConnection(options: LiveConnectionOptions) {
       setState('connecting');
     },
     lastSeq: () => log.lastSeq(),
+    /** Live batches for views that apply deltas themselves (see live-deltas.ts). */
+    deltas: { onEntries: deltas.onEntries, onUnitPositions: deltas.onUnitPositions },
     subscribe(listener: () => void) {
       listeners.add(listener);
       return () => {

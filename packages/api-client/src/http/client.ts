@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { ApiError } from './api-error';
 import { CSRF_HEADER } from '../realtime/events';
 import { sessionInfoSchema, type LoginRequest } from '../schemas/user';
-import { cameraSchema, cameraSummarySchema } from '../schemas/camera';
+import {
+  cameraSchema,
+  cameraSummarySchema,
+  nearestCameraSchema,
+  type NearestCamerasQuery,
+} from '../schemas/camera';
 import { unitSchema } from '../schemas/unit';
 import {
   analyticsEventSchema,
@@ -88,6 +93,11 @@ function queryString(query: object): string {
   const s = params.toString();
   return s ? `?${s}` : '';
 }
+import {
+  basemapSchema,
+  violationHeatSchema,
+  type ViolationHeatQuery,
+} from '../schemas/map';
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -99,6 +109,13 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
   /** Extra headers, e.g. a cookie when used from Node tests. */
   headers?: () => Record<string, string>;
+}
+
+/** A query string from the defined values only. */
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  return q.toString();
 }
 
 let requestCounter = 0;
@@ -208,6 +225,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
       list: () => request('GET', '/api/cameras', z.array(cameraSchema)),
       get: (id: string) => request('GET', `/api/cameras/${encodeURIComponent(id)}`, cameraSchema),
       summary: () => request('GET', '/api/cameras/summary', cameraSummarySchema),
+      /** The cameras nearest a point that the caller may see (classification and jurisdiction), nearest first. */
+      nearest: (q: NearestCamerasQuery) =>
+        request(
+          'GET',
+          `/api/cameras/nearest?${query({ lng: q.lng, lat: q.lat, limit: q.limit, maxDistanceM: q.maxDistanceM })}`,
+          z.array(nearestCameraSchema),
+        ),
     },
     units: {
       list: () => request('GET', '/api/units', z.array(unitSchema)),
@@ -283,6 +307,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     map: {
       context: () => request('GET', '/api/map/context', mapContextSchema),
+      basemap: () => request('GET', '/api/map/basemap', basemapSchema),
+      violationHeat: (q: ViolationHeatQuery) =>
+        request(
+          'GET',
+          `/api/map/violation-heat?${query({ from: q.from, to: q.to, types: q.types?.join(',') })}`,
+          violationHeatSchema,
+        ),
     },
     alerts: alertsApi(request),
     alertAdmin: alertAdminApi(request),

@@ -58,3 +58,15 @@ export const cameraSummarySchema = z.object({
   degraded: z.number().int(),
 });
 export type CameraSummary = z.infer<typeof cameraSummarySchema>;
+
+/** A camera near a point, with its distance in metres (nearest first). */
+export const nearestCameraSchema = cameraSchema.extend({ distanceM: z.number().nonnegative() });
+export type NearestCamera = z.infer<typeof nearestCameraSchema>;
+
+/** Query of `GET /api/cameras/nearest`: the point, how many (1–50, default 8), optionally within a radius. */
+export interface NearestCamerasQuery {
+  lng: number;
+  lat: number;
+  limit?: number;
+  maxDistanceM?: number;
+}

@@ -2,7 +2,7 @@ import type { Camera, CameraStatus, CameraSummary } from '@c2/api-client/schemas
 import type { Queryable } from '../../../platform/db';
 import type { VmsCamera } from '../../../upstreams/vms/vms-port';
 
-interface CameraRow {
+export interface CameraRow {
   id: string;
   code: string;
   name: string;
@@ -22,7 +22,7 @@ interface CameraRow {
   state_reason: string | null;
 }
 
-function toCamera(r: CameraRow): Camera {
+export function toCamera(r: CameraRow): Camera {
   return {
     id: r.id,
     code: r.code,
@@ -46,8 +46,8 @@ function toCamera(r: CameraRow): Camera {
   };
 }
 
-/** Visibility filter shared by list and get: clearance tier and jurisdiction. */
-const VISIBLE = `(CASE classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $1
+/** Visibility filter shared by list and get: clearance tier ($1) and jurisdiction ($2). */
+export const VISIBLE = `(CASE classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $1
   AND ($2::text[] IS NULL OR area_id = ANY($2::text[]))`;
 
 export async function selectCameras(

@@ -11,6 +11,8 @@ import type { Db } from '../../../platform/db';
 import { handle, parseInput } from '../../../platform/http';
 import { principalOf, requirePermission } from '../../auth/http/auth-guards';
 import { audienceOf } from '../../live/domain/audience';
+import { notFound } from '../../../platform/errors';
+import { selectCamera } from '../../cameras/data/camera-store';
 import { selectEventPage } from '../data/event-store';
 
 /** A comma-separated list in a query string. */
@@ -48,6 +50,8 @@ export function createEventRoutes(db: Db, lateAfterMs: number): Router {
       const query = parseInput(listQuery, req.query, 'query');
       const p = principalOf(res);
       const a = audienceOf(p.permissions, p.user.areas);
+      // A camera the caller may not see answers like an unknown one, never as an empty list that confirms it.
+      if (query.camera && !(await selectCamera(db, query.camera, a.maxTier, a.areas))) throw notFound('Camera');
       // One more than asked tells whether an older page exists.
       const rows = await selectEventPage(
         db,
