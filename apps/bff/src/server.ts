@@ -83,6 +83,10 @@ import { plateIndexSink } from './components/investigate/domain/plate-index';
 import { createInvestigateRoutes } from './components/investigate/http/investigate-routes';
 import { createIdentityLookup } from './components/identity/domain/identity-lookup';
 import { createIdentityRoutes } from './components/identity/http/identity-routes';
+import { createStreamService } from './components/streams/domain/stream-service';
+import { createStreamRoutes } from './components/streams/http/stream-routes';
+import { createLayoutService } from './components/video-wall/domain/layout-service';
+import { createLayoutRoutes } from './components/video-wall/http/layout-routes';
 
 export interface RunningServer {
   url: string;
@@ -207,6 +211,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     metrics,
   });
+  const streams = createStreamService({
+    db,
+    vms: upstreams.vms,
+    origin: upstreams.origin,
+    cameraRef: cameras.ref,
+    resolveSession: auth.resolveKey,
+    audit,
+    metrics,
+    logger,
+    config: {
+      idleSeconds: config.streamIdleSeconds,
+      auditWindowSeconds: config.streamAuditWindowSeconds,
+      tokenSecret: config.streamTokenSecret,
+      tokenTtlSeconds: config.streamTokenTtlSeconds,
+      vmsApiCredentials: credentialsOf(config.vmsUrl),
+    },
+  });
   const ingest = createEventIngest({
     db,
     eventLog,
@@ -238,7 +259,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   ingest.onStoredWithin(alerts.inboxWithin);
 
   const endSessions = (keys: string[], reason: 'expired' | 'revoked') => {
-    for (const key of keys) gateway.endSession(key, reason);
+    for (const key of keys) {
+      gateway.endSession(key, reason);
+      streams.forgetSession(key);
+    }
   };
   const users = createUserAdmin({
     db,
@@ -332,6 +356,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           .health()
           .catch((err: unknown) => ({ ok: false, detail: String(err) }));
       }
+      if (upstreams.origin) checks.video = upstreams.origin.health();
       const ready = Object.values(checks).every((c) => c.ok);
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
     }),
@@ -399,7 +424,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       auth,
       audit,
       secureCookies: config.secureCookies,
-      onSessionEnded: (key, reason) => gateway.endSession(key, reason),
+      onSessionEnded: (key, reason) => {
+        gateway.endSession(key, reason);
+        streams.forgetSession(key);
+      },
       oidcLabel: oidcEnabled ? config.oidcLabel : null,
     }),
   );
@@ -441,6 +469,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/field', createFieldRoutes({ dispatch, audit, photoMaxBytes: config.photoMaxBytes }));
   api.use('/map', createMapRoutes(upstreams.geo, maps, config.mapStyleUrl));
   api.use('/devices', createDeviceRoutes({ devices, audit, logger }));
+  api.use('/streams', createStreamRoutes(streams));
+  api.use('/wall-layouts', createLayoutRoutes(createLayoutService({ db, audit, cameraRef: cameras.ref })));
   if (upstreams.sim) {
     api.use('/sim', requirePermission('system:configure'), (req, res, next) => {
       const p = principalOf(res);
@@ -460,9 +490,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       });
       next();
     });
-    api.use('/sim', createSimControlRoutes(upstreams.sim.vms));
-    api.use('/sim', createSimImageRoutes(upstreams.sim.vms));
-    api.use('/sim', createSimJourneyRoutes(upstreams.sim.journeys, () => violations.poll()));
+    if (upstreams.sim.vms) {
+      api.use('/sim', createSimControlRoutes(upstreams.sim.vms));
+      api.use('/sim', createSimImageRoutes(upstreams.sim.vms));
+    }
+    api.use(
+      '/sim',
+      createSimJourneyRoutes(upstreams.sim.journeys, () => violations.poll()),
+    );
   }
   api.use((req) => {
     throw notFound(`API route ${req.method} ${req.path}`);
@@ -481,6 +516,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // --- start the data flows ---
   await cameras.start();
   await upstreams.vms.start();
+  streams.start();
   await units.start();
   await alertAdmin.seed(seeded);
   await alerts.start();
@@ -559,6 +595,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           await u.stop().catch(() => undefined);
         }
         await cameras.stop();
+        await streams.stop();
         await units.stop();
         await gateway.close(); // also closes the HTTP server
         await fanout?.close();
@@ -567,6 +604,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       return stopping;
     },
   };
+}
+
+/** The user and password in a URL (VMS_URL carries the BFF's own MediaMTX API credentials), if any. */
+function credentialsOf(url: string | undefined): { user: string; pass: string } | null {
+  if (!url) return null;
+  const u = new URL(url);
+  return u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : null;
 }
 
 /** Serves the built SPA; any non-API GET falls back to index.html so deep links work. */

@@ -26,10 +26,17 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 const sessions = new Map<Role, Session>();
 const PROBE_ID = 'zz-authz-probe';
+/**
+ * A public camera stands in for `:cameraId`: the stream routes answer an unknown camera 403, exactly as a secret one
+ * (so a URL never tells whether a camera exists), which would read here as "the role is forbidden".
+ */
+let probeCamera = PROBE_ID;
 
 beforeAll(async () => {
   server = await startTestServer();
   for (const role of ROLES) sessions.set(role, await login(server.url, usernameOf(role)));
+  const cameras = await sessions.get('operator')!.api.cameras.list();
+  probeCamera = cameras.find((c) => c.classification === 'public')!.id;
 });
 afterAll(async () => {
   await server?.stop();
@@ -52,6 +59,7 @@ function expectationOf(guards: readonly GuardTag[]): Expectation {
 
 const concrete = (path: string) =>
   path
+    .replace(/:cameraId\b/g, probeCamera)
     .replace(/:(\w+)/g, PROBE_ID)
     .replace(/\*(\w+)?/g, `${PROBE_ID}/file`)
     .replace(/\{|\}/g, '');

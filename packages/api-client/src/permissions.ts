@@ -74,6 +74,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'camera:view',
     'camera:view-restricted',
     'stream:open',
+    'wall:share',
     'event:view',
     'alert:view',
     'alert:configure',

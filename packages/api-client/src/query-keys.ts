@@ -108,4 +108,8 @@ export const queryKeys = {
   identity: {
     accessLog: (filter: { userId?: string }) => ['identity', 'access-log', filter] as const,
   },
+  wallLayouts: {
+    all: () => ['wall-layouts'] as const,
+    list: () => ['wall-layouts', 'list'] as const,
+  },
 };

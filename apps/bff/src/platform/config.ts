@@ -517,8 +517,61 @@ export const CONFIG_KEYS = {
   ),
   identityUnitId: key(
     'IDENTITY_UNIT_ID',
-    z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - only').default('PC08-BNH'),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - only')
+      .default('PC08-BNH'),
     'Identifier of this unit sent with every registry lookup and written in the access log.',
+  ),
+  mediaDir: key(
+    'MEDIA_DIR',
+    z.string().min(1).optional(),
+    "Cache of the built-in origin's encoded clips and posters (default DATA_DIR/media; encoded once, in the background).",
+  ),
+  ffmpegPath: key(
+    'FFMPEG_PATH',
+    z.string().min(1).optional(),
+    "ffmpeg used to encode the simulated cameras' clips (default: ffmpeg on PATH, else @ffmpeg-installer/linux-x64).",
+  ),
+  streamIdleSeconds: key(
+    'STREAM_IDLE_SECONDS',
+    z.coerce.number().int().min(5).max(3600).default(30),
+    'A stream nobody has requested for this long is closed (and counted as idle-closed).',
+  ),
+  streamAuditWindowSeconds: key(
+    'STREAM_AUDIT_WINDOW_SECONDS',
+    z.coerce.number().int().min(0).max(86400).default(600),
+    'A viewer re-opening the same camera within this window is not audited again (one audit entry per viewing).',
+  ),
+  streamTokenSecret: key(
+    'STREAM_TOKEN_SECRET',
+    z.string().min(32, 'must be at least 32 characters').optional(),
+    'HMAC key of stream tokens given to the VMS; unset: random per process (set it when several BFF instances serve one VMS).',
+  ),
+  streamTokenTtlSeconds: key(
+    'STREAM_TOKEN_TTL_SECONDS',
+    z.coerce.number().int().min(10).max(3600).default(120),
+    'Lifetime of a stream token for opening a stream at the VMS; an open stream stays authorized while it is watched.',
+  ),
+  vmsUrl: key(
+    'VMS_URL',
+    optionalUrl,
+    'MediaMTX control API (http://user:pass@mediamtx:9997); when set, cameras and video come from it instead of the simulator.',
+  ),
+  vmsHlsUrl: key(
+    'VMS_HLS_URL',
+    optionalUrl,
+    'MediaMTX HLS server as browsers reach it (https://video.c2.example.vn); required with VMS_URL.',
+  ),
+  vmsCamerasFile: key(
+    'VMS_CAMERAS_FILE',
+    z.string().min(1).optional(),
+    'JSON registry of the VMS cameras (path → name, location, area, classification); unregistered paths stay hidden.',
+  ),
+  vmsPollSeconds: key(
+    'VMS_POLL_SECONDS',
+    z.coerce.number().int().min(1).max(300).default(5),
+    'How often the VMS path list is read for camera status.',
   ),
   mapStyleUrl: key(
     'MAP_STYLE_URL',
@@ -570,6 +623,8 @@ export function loadConfig(
         `${spec.env}=${JSON.stringify(raw)}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
       );
   }
+  if (out.vmsUrl && !out.vmsHlsUrl) problems.push('VMS_HLS_URL: required when VMS_URL is set');
+  if (out.vmsUrl && !out.vmsCamerasFile) problems.push('VMS_CAMERAS_FILE: required when VMS_URL is set');
   if (problems.length > 0) throw new ConfigError(problems);
   return out as Config;
 }

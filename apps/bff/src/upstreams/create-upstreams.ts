@@ -21,6 +21,12 @@ import { createHttpViolations } from './violations/http/http-violations';
 import { createSimJourneys, type SimJourneys } from './analytics/sim/sim-journeys';
 import { createSimIdentity } from './identity/sim/sim-identity';
 import { createSimGeo } from './geo/sim/sim-geo';
+import { createHlsOrigin, type HlsOrigin } from './vms/origin/hls-origin';
+import { createClipLibrary } from './vms/origin/clip-library';
+import { findFfmpeg, findFont } from './vms/origin/ffmpeg-binary';
+import { createMediamtxVms } from './vms/mediamtx/mediamtx-vms';
+import { createMediamtxClient } from './vms/mediamtx/mediamtx-api';
+import { loadCameraRegistry } from './vms/mediamtx/camera-registry';
 
 export interface Upstreams {
   vms: VmsPort;
@@ -33,28 +39,53 @@ export interface Upstreams {
   geo: GeoPort;
   /** Device telemetry (edge boxes, servers, camera stream statistics). */
   devices: DevicesPort;
+  /** The built-in HLS origin serving the simulated cameras' video (embedded mode); null when a real VMS serves it. */
+  origin: HlsOrigin | null;
   /**
-   * Present when the simulated province runs: drill controls (force a camera fault, drive a vehicle past cameras;
-   * `violations` is null when a real violation service is configured).
+   * Present when the simulated province runs: drill controls (force a camera fault — `vms` is null when a real
+   * VMS serves the cameras —, drive a vehicle past cameras; `violations` is null when a real violation service is
+   * configured).
    */
-  sim: { vms: SimVms; journeys: SimJourneys; violations: SimViolations | null } | null;
+  sim: { vms: SimVms | null; journeys: SimJourneys; violations: SimViolations | null } | null;
 }
 
 /**
  * Chooses an adapter per upstream from the configuration. Embedded mode runs the simulated province for all of
- * them; real adapters are selected by their URLs (MQTT_URL: edge AI events over MQTT).
+ * them; real adapters are selected by their URLs (MQTT_URL: edge AI events over MQTT; VMS_URL: MediaMTX).
  */
 export function createUpstreams(config: Config, logger: Logger): Upstreams {
+  const ffmpeg = findFfmpeg(config.ffmpegPath);
   const world = createSimWorld(config.simSeed, config.simCameras);
-  const vms = createSimVms(world, { faults: config.simFaults });
+  const simVms = createSimVms(world, { faults: config.simFaults });
+  const vms = config.vmsUrl
+    ? createMediamtxVms({
+        client: createMediamtxClient(config.vmsUrl),
+        registry: loadCameraRegistry(config.vmsCamerasFile!),
+        hlsUrl: config.vmsHlsUrl!,
+        pollMs: config.vmsPollSeconds * 1000,
+        ffmpeg,
+        logger,
+      })
+    : simVms;
+  const origin = config.vmsUrl
+    ? null
+    : createHlsOrigin({
+        library: createClipLibrary({
+          dir: config.mediaDir ?? path.join(config.dataDir, 'media'),
+          ffmpeg,
+          font: findFont(),
+          logger,
+        }),
+        stateOf: (id) => simVms.stateOf(id),
+      });
   const analytics = createSimAnalytics(world, {
     peakPerMinute: config.simEventsPerMinute,
-    isOnline: (id) => vms.stateOf(id) !== 'offline',
+    isOnline: (id) => simVms.stateOf(id) !== 'offline',
   });
   // Plate readers: about one vehicle journey for every 20 simulated AI events.
   const journeys = createSimJourneys(world, {
     perMinute: config.simEventsPerMinute / 20,
-    isOnline: (id) => vms.stateOf(id) !== 'offline',
+    isOnline: (id) => simVms.stateOf(id) !== 'offline',
   });
   const simAnalytics = combineAnalytics([analytics, journeys]);
   const sources: AnalyticsPort[] = [];
@@ -77,6 +108,7 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
     ? null
     : createSimViolations(simAnalytics, world.cameras, {
         mediaDir: path.join(config.dataDir, 'sim-evidence'),
+        ffmpeg,
       });
   const violations = config.violationsUrl
     ? createHttpViolations({ url: config.violationsUrl, token: config.violationsToken })
@@ -97,10 +129,11 @@ export function createUpstreams(config: Config, logger: Logger): Upstreams {
     identity: createSimIdentity(config.simSeed),
     geo: createSimGeo(world),
     devices: createSimDevices(world, {
-      cameraState: (id) => vms.stateOf(id),
-      imageFault: (id) => vms.imageFaultOf(id),
+      cameraState: (id) => simVms.stateOf(id),
+      imageFault: (id) => simVms.imageFaultOf(id),
       faults: config.simFaults,
     }),
-    sim: { vms, journeys, violations: simViolations },
+    origin,
+    sim: { vms: config.vmsUrl ? null : simVms, journeys, violations: simViolations },
   };
 }

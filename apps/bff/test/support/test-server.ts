@@ -6,6 +6,7 @@ import { createApiClient, type ApiClient } from '@c2/api-client/http/client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@c2/api-client/realtime/events';
 import type { LogEntry, Replay } from '@c2/api-client/schemas/live';
 import { apiErrorBody, type ApiErrorBody } from '@c2/api-client/schemas/common';
+import { enrolLoginResultSchema, mfaEnrolmentSchema } from '@c2/api-client/schemas/auth';
 import { EMBEDDED_SEED_TOTP_SECRET, type Config } from '../../src/platform/config';
 import { totpAt } from '../../src/components/auth/domain/totp';
 import { startServer, type RunningServer } from '../../src/server';
@@ -38,7 +39,7 @@ export async function startTestServer(
       host: '127.0.0.1',
       pgliteDir: 'memory://',
       databaseSchema: schema,
-      logLevel: 'silent',
+      logLevel: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent',
       seedPassword: PASSWORD,
       simCameras: 60,
       simUnits: 3,
@@ -91,7 +92,8 @@ export function totpNow(secret = EMBEDDED_SEED_TOTP_SECRET): string {
 
 /**
  * Logs in through the real endpoints and returns a client that carries the session like a browser would. Accounts
- * with MFA answer the second step with a code from `totpSecret` (the seeded accounts' secret by default).
+ * with MFA answer the second step with a code from `totpSecret` (the seeded accounts' secret by default); an MFA
+ * account not yet enrolled (created by the test) is enrolled on the way.
  */
 export async function login(
   baseUrl: string,
@@ -114,6 +116,19 @@ export async function login(
     });
     if (!res.ok) throw new Error(`login ${username} (code) failed: ${res.status} ${await res.text()}`);
     body = (await res.json()) as { csrfToken?: string };
+  } else if (body.mfa === 'enrol') {
+    // An account of an MFA role created by the test: enrol it as its owner would, then it is signed in.
+    const challenge = cookiesOf(res);
+    const post = (path: string, payload: unknown) =>
+      fetch(`${baseUrl}/api/auth/login/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: challenge },
+        body: JSON.stringify(payload),
+      });
+    const { secret } = mfaEnrolmentSchema.parse(await (await post('enrol', {})).json());
+    res = await post('enrol/confirm', { code: totpAt(secret, Date.now() / 1000) });
+    if (!res.ok) throw new Error(`login ${username} (enrolment) failed: ${res.status} ${await res.text()}`);
+    body = { csrfToken: enrolLoginResultSchema.parse(await res.json()).session.csrfToken };
   }
   if (!body.csrfToken) throw new Error(`login ${username} stopped at step ${JSON.stringify(body)}`);
   const cookie = cookiesOf(res);

@@ -51,7 +51,10 @@ describe('live cache: the review queue', () => {
 
     const fresh = violation('v-new', '2026-11-22T01:05:00.000Z');
     cache.apply([entry('violation.new', fresh)]);
-    expect(client.getQueryData<ViolationPage>(pendingKey)!.items.map((v) => v.id)).toEqual(['v-new', 'v-old']);
+    expect(client.getQueryData<ViolationPage>(pendingKey)!.items.map((v) => v.id)).toEqual([
+      'v-new',
+      'v-old',
+    ]);
     expect(client.getQueryData<ViolationPage>(verifiedKey)!.items).toEqual([]);
 
     cache.apply([entry('violation.changed', { ...old, status: 'verified' })]);

@@ -160,7 +160,8 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
         else if (e.topic === 'unit.changed') units.set(e.data.id, e.data);
         else if (e.topic === 'incident.changed') incidents.set(e.data.id, e.data);
         else if (e.topic === 'device.health') devices.set(e.data.deviceId, e.data);
-        else if (e.topic === 'violation.new' || e.topic === 'violation.changed') violations.set(e.data.id, e.data);
+        else if (e.topic === 'violation.new' || e.topic === 'violation.changed')
+          violations.set(e.data.id, e.data);
       }
       if (statuses.size > 0 || devices.size > 0) patchDevices(statuses, devices);
 
@@ -286,19 +287,28 @@ function patchEventLists(queryClient: QueryClient, events: readonly AnalyticsEve
  * where it stays. Counts and an open detail are refetched: they are one small request each, per batch.
  */
 function patchViolations(queryClient: QueryClient, changed: ReadonlyMap<string, Violation>): void {
-  for (const [key, page] of queryClient.getQueriesData<ViolationPage>({ queryKey: queryKeys.violations.lists() })) {
+  for (const [key, page] of queryClient.getQueriesData<ViolationPage>({
+    queryKey: queryKeys.violations.lists(),
+  })) {
     if (!page) continue;
     const filter = (key[2] ?? {}) as { status?: string; type?: string; limit?: number };
     let items = page.items;
     for (const v of changed.values()) {
-      const matches = (!filter.status || v.status === filter.status) && (!filter.type || v.type === filter.type);
+      const matches =
+        (!filter.status || v.status === filter.status) && (!filter.type || v.type === filter.type);
       const at = items.findIndex((x) => x.id === v.id);
-      if (at >= 0) items = matches ? items.map((x) => (x.id === v.id ? v : x)) : items.filter((x) => x.id !== v.id);
-      else if (matches) items = [...items, v].sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts) || b.id.localeCompare(a.id));
+      if (at >= 0)
+        items = matches ? items.map((x) => (x.id === v.id ? v : x)) : items.filter((x) => x.id !== v.id);
+      else if (matches)
+        items = [...items, v].sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts) || b.id.localeCompare(a.id));
     }
     if (items !== page.items)
-      queryClient.setQueryData<ViolationPage>(key, { ...page, items: items.slice(0, filter.limit ?? items.length) });
+      queryClient.setQueryData<ViolationPage>(key, {
+        ...page,
+        items: items.slice(0, filter.limit ?? items.length),
+      });
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.violations.counts() });
-  for (const id of changed.keys()) void queryClient.invalidateQueries({ queryKey: queryKeys.violations.detail(id) });
+  for (const id of changed.keys())
+    void queryClient.invalidateQueries({ queryKey: queryKeys.violations.detail(id) });
 }

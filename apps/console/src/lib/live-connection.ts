@@ -164,6 +164,7 @@ export function createLiveConnection(options: LiveConnectionOptions) {
       };
     },
     getState: () => state,
+    /** Every batch of entries applied from now on (see `useLiveEntries`). */
   };
 }
 export type LiveConnection = ReturnType<typeof createLiveConnection>;

@@ -93,11 +93,9 @@ function queryString(query: object): string {
   const s = params.toString();
   return s ? `?${s}` : '';
 }
-import {
-  basemapSchema,
-  violationHeatSchema,
-  type ViolationHeatQuery,
-} from '../schemas/map';
+import { basemapSchema, violationHeatSchema, type ViolationHeatQuery } from '../schemas/map';
+import { streamInfoSchema, streamUrls } from '../schemas/stream';
+import { wallLayoutSchema, type WallLayoutInput } from '../schemas/wall';
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -393,6 +391,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request('POST', '/api/identity/lookups', identityLookupResultSchema, body),
       accessLog: (filter: { userId?: string; limit?: number } = {}) =>
         request('GET', `/api/identity/access-log${queryString(filter)}`, z.array(identityAccessSchema)),
+    },
+    streams: {
+      info: (cameraId: string) => request('GET', streamUrls.info(cameraId), streamInfoSchema),
+    },
+    wallLayouts: {
+      list: () => request('GET', '/api/wall-layouts', z.array(wallLayoutSchema)),
+      create: (body: WallLayoutInput) => request('POST', '/api/wall-layouts', wallLayoutSchema, body),
+      update: (id: string, body: WallLayoutInput) =>
+        request('PUT', `/api/wall-layouts/${encodeURIComponent(id)}`, wallLayoutSchema, body),
+      remove: (id: string) => request('DELETE', `/api/wall-layouts/${encodeURIComponent(id)}`, z.null()),
     },
   };
 }

@@ -22,6 +22,7 @@ export const permissionSchema = z.enum([
   'camera:view-restricted',
   'camera:view-secret',
   'stream:open',
+  'wall:share',
   'event:view',
   'alert:view',
   'alert:handle',

@@ -19,6 +19,7 @@ import { useConnectionState } from '../live-provider';
 export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission }> = [
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
+  { key: 'wall', href: '/wall', needs: 'stream:open' },
   { key: 'alerts', href: '/alerts', needs: 'alert:view' },
   { key: 'violations', href: '/violations', needs: 'violation:view' },
   { key: 'investigate', href: '/investigate', needs: 'investigate:search' },

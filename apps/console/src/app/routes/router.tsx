@@ -119,6 +119,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, Component: Home },
       { path: 'map', lazy: () => import('./map-route').then((m) => ({ Component: m.MapRoute })) },
+      { path: 'wall', lazy: () => import('./wall-route').then((m) => ({ Component: m.WallRoute })) },
       {
         path: 'overview',
         lazy: () => import('./overview-route').then((m) => ({ Component: m.OverviewRoute })),

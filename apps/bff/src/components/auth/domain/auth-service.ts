@@ -119,6 +119,32 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
   });
   const mfaRequired = (role: Role) => options.mfaRequiredRoles.includes(role);
 
+  /**
+   * Resolves a session by its key (the token's hash), for credentials derived from a session without carrying it,
+   * such as a stream token handed to the VMS.
+   */
+  /**
+   * The principal of a live session by its key (the token's hash), or null when missing, expired, idle too long
+   * or revoked. Use keeps the session from going idle (touched at most once per TOUCH_EVERY_MS).
+   */
+  async function resolveKey(sessionKey: string): Promise<Principal | null> {
+    const row = await findLiveSession(db, sessionKey, options.sessionIdleMinutes);
+    if (!row) return null;
+    if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS)
+      await touchSession(db, row.token_hash);
+    const user = toUser(row);
+    return {
+      user,
+      permissions: permissionsOf(user.role),
+      sessionKey: row.token_hash,
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+      expiresAt: new Date(row.expires_at),
+      method: row.method,
+      mfa: { enrolled: row.mfa_secret !== null, required: mfaRequired(user.role) },
+    };
+  }
+
   function toSessionInfo(p: Principal): SessionInfo {
     return {
       user: p.user,
@@ -409,22 +435,10 @@ export function createAuthService(db: Db, metrics: Metrics, options: AuthService
     /** Resolves a session token to its principal, or null when missing, expired, idle too long or revoked. */
     async resolve(token: string | undefined): Promise<Principal | null> {
       if (!token || token.length > 128) return null;
-      const row = await findLiveSession(db, hashToken(token), options.sessionIdleMinutes);
-      if (!row) return null;
-      if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS)
-        await touchSession(db, row.token_hash);
-      const user = toUser(row);
-      return {
-        user,
-        permissions: permissionsOf(user.role),
-        sessionKey: row.token_hash,
-        sessionId: row.session_id,
-        csrfToken: row.csrf_token,
-        expiresAt: new Date(row.expires_at),
-        method: row.method,
-        mfa: { enrolled: row.mfa_secret !== null, required: mfaRequired(user.role) },
-      };
+      return resolveKey(hashToken(token));
     },
+
+    resolveKey,
 
     async logout(sessionKey: string): Promise<void> {
       await deleteSession(db, sessionKey);

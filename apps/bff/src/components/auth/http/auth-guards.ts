@@ -99,6 +99,19 @@ export function requireAnyPermission(...permissions: Permission[]): Tagged {
   });
 }
 
+/**
+ * Like `requirePermission`, except that a request carrying `?token=` passes on to the handler, which verifies that
+ * token itself (a short-lived signed stream URL, readable by a video player that sends no session). Tagged as the
+ * permission: without a token the route answers exactly as `requirePermission` would.
+ */
+export function requirePermissionOrToken(permission: Permission): Tagged {
+  const guard = requireAnyPermission(permission);
+  return tagged({ kind: 'permission', anyOf: [permission] }, (req, res, next) => {
+    if (typeof req.query.token === 'string' && req.query.token !== '') return next();
+    guard(req, res, next);
+  });
+}
+
 /** Any logged-in user, whatever the role: for what a user does to their own account (sessions, MFA). */
 export function requireSession(): Tagged {
   return tagged({ kind: 'session' }, (_req, res, next) => {

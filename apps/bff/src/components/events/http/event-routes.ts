@@ -51,7 +51,8 @@ export function createEventRoutes(db: Db, lateAfterMs: number): Router {
       const p = principalOf(res);
       const a = audienceOf(p.permissions, p.user.areas);
       // A camera the caller may not see answers like an unknown one, never as an empty list that confirms it.
-      if (query.camera && !(await selectCamera(db, query.camera, a.maxTier, a.areas))) throw notFound('Camera');
+      if (query.camera && !(await selectCamera(db, query.camera, a.maxTier, a.areas)))
+        throw notFound('Camera');
       // One more than asked tells whether an older page exists.
       const rows = await selectEventPage(
         db,

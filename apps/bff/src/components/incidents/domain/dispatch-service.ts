@@ -159,7 +159,9 @@ export function createDispatchService(deps: {
     // The stored position lags by up to a few seconds; the crew's distance to the scene wants the newest fix.
     const at = deps.positionOf(stored);
     const unit: Unit =
-      at && stored.position ? { ...stored, position: { ...stored.position, lng: at[0], lat: at[1] } } : stored;
+      at && stored.position
+        ? { ...stored, position: { ...stored.position, lng: at[0], lat: at[1] } }
+        : stored;
     const assignment = await selectCurrentAssignment(db, unitId);
     const row = assignment ? await selectIncidentRow(db, assignment.incident_id, null) : null;
     const notes = row ? await selectTimeline(db, row.id, ['note', 'attachment']) : [];

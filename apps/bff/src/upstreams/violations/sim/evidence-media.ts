@@ -242,7 +242,7 @@ export async function renderEvidence(
   v: ServiceViolation,
   camera: CameraCaption,
   name: string,
-  workDir: string,
+  tools: { workDir: string; ffmpeg: string | null },
 ): Promise<Buffer | null> {
   if (name === 'plate.jpg') {
     const [, second] = plateLines(v.plate);
@@ -273,11 +273,11 @@ export async function renderEvidence(
       .jpeg({ quality: 86 })
       .toBuffer();
   }
-  return renderClip(parts, workDir);
+  return tools.ffmpeg ? renderClip(parts, tools.workDir, tools.ffmpeg) : null;
 }
 
 /** The vehicle drives into its final position over 3 s and on for 1 s more: one ffmpeg, no temporary frames. */
-async function renderClip(parts: Rendered, workDir: string): Promise<Buffer> {
+async function renderClip(parts: Rendered, workDir: string, ffmpeg: string): Promise<Buffer> {
   await fs.mkdir(workDir, { recursive: true });
   const bg = path.join(workDir, 'scene.png');
   const car = path.join(workDir, 'vehicle.png');
@@ -289,7 +289,7 @@ async function renderClip(parts: Rendered, workDir: string): Promise<Buffer> {
   // Position at time t: from (x0, y0) to (x, y) by t = 3 s, then 25% further along the same line.
   const px = `${x0}+(${x - x0})*t/3`;
   const py = `${y0}+(${y - y0})*t/3`;
-  await run('ffmpeg', [
+  await run(ffmpeg, [
     '-v',
     'error',
     '-y',

@@ -25,15 +25,20 @@ export interface SimViolations extends ViolationsPort {
 
 /**
  * The violation service of the simulated province: every plated violation event from the simulated edge AI
- * becomes a record with its evidence (overview, vehicle close-up, plate crop, clip). Evidence is rendered on first
+ * becomes a record with its evidence (overview, vehicle close-up, plate crop, and a clip where ffmpeg runs). Evidence is rendered on first
  * request (sharp, ffmpeg) and cached under `mediaDir`, never in the repository; renders are deterministic per
  * record so a cache wiped between restarts gives back the same bytes.
  */
 export function createSimViolations(
   analytics: AnalyticsPort,
   cameras: readonly SimCameraSpec[],
-  options: { mediaDir: string },
+  options: {
+    mediaDir: string;
+    /** ffmpeg for the clip; null: the records carry no clip (a machine without ffmpeg). */
+    ffmpeg: string | null;
+  },
 ): SimViolations {
+  const evidenceSpecs = EVIDENCE.filter((x) => x.kind !== 'clip' || options.ffmpeg !== null);
   const cameraById = new Map(cameras.map((c) => [c.id, c]));
   // A run id in the cursor: a cursor from a previous run of the simulator starts again from its beginning.
   const runId = Date.now().toString(36);
@@ -63,7 +68,7 @@ export function createSimViolations(
       ts: e.data.ts,
       speedKmh: typeof speed === 'number' ? speed : null,
       limitKmh: typeof limit === 'number' ? limit : null,
-      evidence: EVIDENCE.map((x) => ({ ...x })),
+      evidence: evidenceSpecs.map((x) => ({ ...x })),
     });
     counter++;
     if (records.length > KEEP) records.splice(0, records.length - KEEP);
@@ -106,7 +111,10 @@ export function createSimViolations(
       const cached = await fs.readFile(file).catch(() => null);
       if (cached) return { bytes: cached, contentType: spec.contentType };
       const bytes = await serialized(() =>
-        renderEvidence(record, camera, name, path.join(options.mediaDir, 'tmp', `${key}-${process.pid}`)),
+        renderEvidence(record, camera, name, {
+          workDir: path.join(options.mediaDir, 'tmp', `${key}-${process.pid}`),
+          ffmpeg: options.ffmpeg,
+        }),
       );
       if (!bytes) return null;
       await fs.mkdir(path.dirname(file), { recursive: true });

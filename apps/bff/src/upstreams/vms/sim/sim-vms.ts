@@ -53,6 +53,8 @@ export function createSimVms(
     streams: { main: { width: 1280, height: 720 }, sub: { width: 640, height: 360 } },
   }));
 
+  const known = new Set(cameras.map((c) => c.id));
+
   function statusOf(id: string, t: number): CameraStatus {
     const f = forced.get(id);
     if (f && t < f.until) {
@@ -135,6 +137,8 @@ export function createSimVms(
     async health() {
       return { ok: true, detail: `simulated VMS, ${cameras.length} cameras` };
     },
+    // The simulated cameras' video is served by the BFF's built-in HLS origin.
+    streamSource: (cameraId) => (known.has(cameraId) ? { kind: 'origin' } : null),
     stateOf: (cameraId) => last.get(cameraId),
     imageFaultOf: (cameraId) => images.at(cameraId)?.fault ?? null,
     forceImage(cameraId, fault, seconds) {

@@ -1,0 +1,82 @@
+import type { Alert, Priority } from '@c2/api-client/schemas/alert';
+
+/** An alert the alarm tile shows or will show. */
+export interface AlarmItem {
+  alertId: string;
+  cameraId: string;
+  priority: Priority;
+  title: string;
+  type: Alert['type'];
+  createdAt: string;
+  /** The alert was acknowledged or resolved elsewhere since it arrived. */
+  handled: boolean;
+}
+
+export interface AlarmQueue {
+  current: AlarmItem | null;
+  /** Waiting, most urgent first. */
+  waiting: AlarmItem[];
+  /** Alerts already taken in (an alert is opened once, however often it changes). */
+  seen: ReadonlySet<string>;
+}
+
+export const EMPTY_ALARMS: AlarmQueue = { current: null, waiting: [], seen: new Set() };
+
+/** Alerts older than this when they first reach the console (a replay after a long disconnection) do not pop up. */
+export const ALARM_FRESH_MS = 10 * 60_000;
+
+const rank = (p: Priority) => Number(p.slice(1));
+const byUrgency = (a: AlarmItem, b: AlarmItem) =>
+  rank(a.priority) - rank(b.priority) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
+
+/**
+ * What the alarm tile does with live alert changes: a new open alert with a camera takes the tile unless a more
+ * urgent one is showing (then it waits, most urgent first); an alert handled elsewhere leaves the queue, and the
+ * one showing is marked handled but stays until the operator dismisses it (they may be watching the scene).
+ */
+export function onAlerts(
+  q: AlarmQueue,
+  alerts: readonly Alert[],
+  opts: { now: number; canSee: (cameraId: string) => boolean },
+): AlarmQueue {
+  let { current, waiting } = q;
+  const seen = new Set(q.seen);
+  for (const a of alerts) {
+    if (a.status !== 'open') {
+      waiting = waiting.filter((w) => w.alertId !== a.id);
+      if (current?.alertId === a.id && !current.handled) current = { ...current, handled: true };
+      seen.add(a.id);
+      continue;
+    }
+    if (seen.has(a.id) || !a.cameraId || !opts.canSee(a.cameraId)) continue;
+    seen.add(a.id);
+    if (opts.now - Date.parse(a.createdAt) > ALARM_FRESH_MS) continue;
+    const item: AlarmItem = {
+      alertId: a.id,
+      cameraId: a.cameraId,
+      priority: a.priority,
+      title: a.title,
+      type: a.type,
+      createdAt: a.createdAt,
+      handled: false,
+    };
+    if (!current) current = item;
+    else if (rank(item.priority) < rank(current.priority) || current.handled) {
+      if (!current.handled) waiting = [current, ...waiting];
+      current = item;
+    } else waiting = [...waiting, item];
+    waiting = [...waiting].sort(byUrgency);
+  }
+  // Bound what is remembered over a 12-hour shift.
+  if (seen.size > 5000) {
+    const keep = [...seen].slice(-2500);
+    return { current, waiting: waiting.slice(0, 50), seen: new Set(keep) };
+  }
+  return { current, waiting: waiting.slice(0, 50), seen };
+}
+
+/** The operator is done with the alert showing: the next waiting one takes the tile. */
+export function dismissAlarm(q: AlarmQueue): AlarmQueue {
+  const [next, ...rest] = q.waiting;
+  return { current: next ?? null, waiting: rest, seen: q.seen };
+}

@@ -1,0 +1,67 @@
+import type { Camera } from '@c2/api-client/schemas/camera';
+import { test, expect } from '../fixtures/test';
+import { AppShell } from '../pages/app-shell';
+import { VideoWallPage } from '../pages/video-wall-page';
+import { LoginPage } from '../pages/login-page';
+import { accountOf } from '../fixtures/accounts';
+
+test.describe('shift operator at the video wall', () => {
+  test('builds a 2×2 wall by drag and drop, saves it, reloads, and all four tiles play; an offline camera shows its last snapshot', async ({
+    page,
+    drills,
+  }) => {
+    // Sign in straight to the wall (the operator's home is the map, whose WebGL would only slow this journey).
+    const login = new LoginPage(page);
+    await page.goto('/login?next=/overview');
+    await login.submit(accountOf('operator').username, accountOf('operator').password);
+    await login.expectLoggedIn();
+    // Cameras the operator may see, straight from the API the console uses (same session).
+    const cameras = (await (await page.request.get('/api/cameras')).json()) as Camera[];
+    const online = cameras.filter((c) => c.status.state === 'online');
+    const [a, b, c, d, down] = online;
+    expect(down).toBeDefined();
+
+    const shell = new AppShell(page);
+    await shell.nav('wall').click();
+    const wall = new VideoWallPage(page);
+    await wall.expectReady();
+    await wall.chooseGrid('2x2');
+
+    for (const [i, cam] of [a!, b!, c!, d!].entries()) await wall.dragCameraToTile(cam.code, cam.id, i);
+    for (let i = 0; i < 4; i++) await wall.expectPlaying(i);
+    // Small tiles play the sub stream.
+    await expect(wall.tile(0)).toHaveAttribute('data-variant', 'sub');
+    await page.screenshot({ path: 'test-results/video-wall-2x2.png' });
+    // Enlarged (double-click), a tile switches to the main stream; Esc brings the wall back.
+    await wall.tile(0).dblclick();
+    await expect(wall.tile(0)).toHaveAttribute('data-variant', 'main');
+    await wall.expectPlaying(0);
+    await page.keyboard.press('Escape');
+    await expect(wall.tile(1)).toBeVisible();
+
+    await wall.saveLayoutAs('Ca đêm – nút giao');
+    // Change the wall (keyboard shortcut 1: a single tile), then reload: the saved layout comes back from the server.
+    await page.keyboard.press('1');
+    await expect(wall.grid).toHaveAttribute('data-grid', '1');
+    await page.reload();
+    await wall.expectReady();
+    await expect(wall.grid).toHaveAttribute('data-grid', '1');
+    await wall.openLayout('Ca đêm – nút giao');
+    await expect(wall.grid).toHaveAttribute('data-grid', '2x2');
+    for (const [i, cam] of [a!, b!, c!, d!].entries()) {
+      await expect(wall.tile(i)).toHaveAttribute('data-camera-id', cam.id);
+      await wall.expectPlaying(i);
+    }
+
+    // A camera that lost its signal: the tree says so, and on a tile it shows its last snapshot, not a dead player.
+    await drills.forceCamera(down!.id, 'offline');
+    await wall.searchTree(down!.code);
+    await expect(wall.treeCamera(down!.id)).toHaveAttribute('data-state', 'offline');
+    await wall.dragCameraToTile(down!.code, down!.id, 3);
+    await expect(wall.tile(3)).toHaveAttribute('data-state', 'offline');
+    await expect(wall.tile(3)).toContainText('Mất kết nối');
+    await expect(wall.tile(3).locator('img')).toHaveJSProperty('complete', true);
+    await expect(wall.tile(3).locator('video')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/video-wall-offline.png' });
+  });
+});
