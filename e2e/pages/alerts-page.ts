@@ -27,6 +27,11 @@ export class AlertsPage {
     await expect(this.root).toBeVisible();
   }
 
+  /** Every row of the queue, in its order. */
+  get rows() {
+    return this.page.getByTestId(testIds.alerts.row);
+  }
+
   /** The queue row of the alert raised at a camera. */
   rowOf(cameraId: string) {
     return this.page.locator(`[data-testid="${testIds.alerts.row}"][data-camera-id="${cameraId}"]`);

@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { testIds } from '@c2/ui/test-ids';
+import type { Role } from '@c2/api-client/schemas/role';
+import { accountOf, MFA_ROLES, totpNow } from '../fixtures/accounts';
 
 export class LoginPage {
   constructor(private readonly page: Page) {}
@@ -24,6 +26,12 @@ export class LoginPage {
     await this.username.fill(username);
     await this.password.fill(password);
     await this.page.getByTestId(testIds.login.submit).click();
+  }
+
+  /** Signs in as the role's seeded account, answering the TOTP step for roles that require MFA. */
+  async signInAs(role: Role): Promise<void> {
+    await this.submit(accountOf(role).username, accountOf(role).password);
+    if (MFA_ROLES.includes(role)) await this.submitCode(totpNow());
   }
 
   get code() {

@@ -20,6 +20,12 @@ export class VideoWallPage {
     await expect(this.grid).toBeVisible();
   }
 
+  /** The cameras on the wall's first tiles, in reading order, once it holds exactly `ids` there. */
+  async expectCameras(ids: readonly string[]): Promise<void> {
+    await this.expectReady();
+    for (const [i, id] of ids.entries()) await expect(this.tile(i)).toHaveAttribute('data-camera-id', id);
+  }
+
   async chooseGrid(grid: string): Promise<void> {
     await this.page.getByTestId(testIds.wall.gridOption(grid)).click();
     await expect(this.grid).toHaveAttribute('data-grid', grid);

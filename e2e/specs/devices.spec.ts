@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
-import { accountOf } from '../fixtures/accounts';
 import { AppShell } from '../pages/app-shell';
 import { DevicesPage } from '../pages/devices-page';
 import { LoginPage } from '../pages/login-page';
@@ -9,7 +8,7 @@ import { LoginPage } from '../pages/login-page';
 async function loginToDevices(page: Page, role: 'admin' | 'operator'): Promise<void> {
   const login = new LoginPage(page);
   await page.goto('/login?next=/devices');
-  await login.submit(accountOf(role).username, accountOf(role).password);
+  await login.signInAs(role);
   await login.expectLoggedIn();
 }
 

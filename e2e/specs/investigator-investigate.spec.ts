@@ -2,7 +2,6 @@ import { test, expect } from '../fixtures/test';
 import { testIds } from '@c2/ui/test-ids';
 import { AppShell } from '../pages/app-shell';
 import { LoginPage } from '../pages/login-page';
-import { accountOf } from '../fixtures/accounts';
 import { InvestigatePage } from '../pages/investigate-page';
 
 test.describe('investigator search and case file', () => {
@@ -51,7 +50,7 @@ test.describe('investigator search and case file', () => {
     await new AppShell(page).logout();
     await page.goto('/login?next=/identity-log');
     const login = new LoginPage(page);
-    await login.submit(accountOf('auditor').username, accountOf('auditor').password);
+    await login.signInAs('auditor');
     await login.expectLoggedIn();
     await expect(page.getByTestId(testIds.investigate.accessLogRow).first()).toHaveAttribute(
       'data-user',
