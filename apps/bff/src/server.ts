@@ -45,6 +45,7 @@ import { createUnitTracker } from './components/units/domain/unit-tracker';
 import { createUnitRoutes } from './components/units/http/unit-routes';
 import { createMapRoutes } from './components/map/http/map-routes';
 import { createWorkRunner } from './components/incidents/domain/incident-work';
+import { createAlertLookup } from './components/alerts/domain/alert-lookup';
 import { createIncidentService } from './components/incidents/domain/incident-service';
 import { createDispatchService } from './components/incidents/domain/dispatch-service';
 import { createPhotoStore } from './components/incidents/domain/photo-store';
@@ -194,8 +195,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     work,
     cameras,
     areas: () => upstreams.geo.mapContext().areas,
-    // Wired to the alert engine by the composition root when it exists: until then linking alerts answers 503.
-    alerts: null,
+    alerts: createAlertLookup(db),
     accidentResponseTargetSeconds: config.accidentResponseTargetMinutes * 60,
     lateAfterMs: config.eventLateSeconds * 1000,
     now,

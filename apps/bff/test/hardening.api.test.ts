@@ -192,7 +192,9 @@ describe('hostile input on every route', () => {
         const url = `${route.path.replace(/:(\w+)/g, encodeURIComponent(payload))}?${query}`;
         const res = await get(url, sessions.get(role));
         const body = await res.text();
-        if (![200, 204, 400, 404, 414, 431].includes(res.status))
+        // A stream URL answers a camera the caller may not open, unknown ones included, 403 (streams.api.test).
+        const refusedStream = res.status === 403 && route.path.startsWith('/api/streams/:cameraId');
+        if (![200, 204, 400, 404, 414, 431].includes(res.status) && !refusedStream)
           problems.push(`${res.status} GET ${route.path} ${payload.slice(0, 20)}`);
         if (LEAKS.test(body)) problems.push(`leak from GET ${route.path}: ${body.slice(0, 120)}`);
       }

@@ -18,6 +18,7 @@ import {
   startTestServer,
   type Session,
 } from './support/test-server';
+import { alertsOf } from './support/alert-helpers';
 
 const SECRET = 'incident-webhook-secret-0123456789';
 // A real 1×1 PNG.
@@ -178,12 +179,23 @@ describe('incidents and dispatch', () => {
     expect((await errorOf(noUnits)).fields).toHaveProperty('unitIds');
   });
 
-  it('when linking alerts before the alert engine is connected, then 503 says so', async () => {
-    const incident = await newIncident();
-    const res = await call(dispatcher, 'POST', `/api/incidents/${incident.id}/links`, {
-      alertIds: ['alert-1'],
+  it('when an incident is opened from an alert, then it carries the alert; an alert the caller cannot see is not found', async () => {
+    const camera = (await publicCameras())[5]!;
+    await accidentAt(camera.id);
+    // The accident rule raises an alert from the event.
+    const alert = await eventually(async () => {
+      const a = (await alertsOf(server.url, dispatcher)).find((x) => x.cameraId === camera.id);
+      expect(a).toBeDefined();
+      return a!;
     });
-    expect(res.status).toBe(503);
+    const incident = await dispatcher.api.incidents.create({ type: 'accident', alertIds: [alert.id] });
+    expect(incident.linkedAlertIds).toEqual([alert.id]);
+    expect(incident.priority).toBe(alert.priority);
+    const other = await newIncident();
+    const unknown = await call(dispatcher, 'POST', `/api/incidents/${other.id}/links`, {
+      alertIds: ['alert-that-does-not-exist'],
+    });
+    expect(unknown.status).toBe(404);
   });
 
   it('when the nearest unit is suggested, assigned and worked from the field view, then the dispatcher sees every step live and the arrival is measured', async () => {

@@ -193,6 +193,8 @@ export const testIds = {
     detailLevel: 'alert-detail-level',
     sla: 'alert-sla',
     snapshot: 'alert-snapshot',
+    /** The alert's camera live (sub stream), for users who may open video. */
+    live: 'alert-live',
     openOnWall: 'alert-open-wall',
     /** acknowledge, claim, assign, transfer, escalate, resolve, false-positive */
     action: (name: string) => `alert-action-${name}`,

@@ -4,7 +4,13 @@ import { AlertAdminPage } from '../../features/alerts/components/admin/alert-adm
 
 export function AlertsRoute() {
   const session = useSession();
-  return <AlertsPage canHandle={session.data?.permissions.includes('alert:handle') ?? false} />;
+  const permissions = session.data?.permissions ?? [];
+  return (
+    <AlertsPage
+      canHandle={permissions.includes('alert:handle')}
+      canWatch={permissions.includes('stream:open')}
+    />
+  );
 }
 
 export function AlertAdminRoute() {

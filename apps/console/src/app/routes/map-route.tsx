@@ -7,6 +7,7 @@ export function MapRoute() {
     <MapPage
       canSeeUnits={permissions.includes('unit:view')}
       canSeeViolations={permissions.includes('violation:view')}
+      canWatch={permissions.includes('stream:open')}
     />
   );
 }

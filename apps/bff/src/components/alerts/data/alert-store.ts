@@ -121,6 +121,21 @@ export async function selectAlerts(
   return rows.map(toAlert);
 }
 
+/** Alerts by id among those the audience may see (unknown and hidden ids are simply absent). */
+export async function selectVisibleAlertRows(
+  q: Queryable,
+  ids: readonly string[],
+  maxTier: number,
+  areas: string[] | null,
+): Promise<AlertRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<AlertRow>(`SELECT * FROM alerts WHERE ${VISIBLE} AND id = ANY($3::text[])`, [
+    maxTier,
+    areas,
+    [...ids],
+  ]);
+}
+
 export async function selectVisibleAlert(
   q: Queryable,
   id: string,

@@ -12,6 +12,7 @@ import { useAlertAction, useAlertDetail, useAlertPeople } from '../api/alert-que
 import { AlertTimeline } from './alert-timeline';
 import { ReasonForm } from './reason-form';
 import { SlaCountdown } from './sla-countdown';
+import { CameraLive } from '../../../lib/camera-live';
 import { SopChecklist } from './sop-checklist';
 
 export type PendingForm = 'false-positive' | 'escalate' | 'resolve' | 'transfer' | 'assign' | null;
@@ -20,6 +21,8 @@ export interface AlertDetailProps {
   id: string;
   now: number;
   canHandle: boolean;
+  /** Whether the user may open live video (stream:open): the camera's live stream shows beside the snapshot. */
+  canWatch: boolean;
   form: PendingForm;
   onForm: (form: PendingForm) => void;
 }
@@ -29,10 +32,10 @@ const showable = (src: string | null): src is string =>
   !!src && (src.startsWith('/') || src.startsWith('data:image/'));
 
 /**
- * One alert: its snapshot and the way to its camera on the wall, its facts and SLA, the actions (acknowledge,
+ * One alert: its camera live, its snapshot and the way to its camera on the wall, its facts and SLA, the actions (acknowledge,
  * claim, assign, transfer, escalate, false positive, resolve), its SOP checklist and its timeline.
  */
-export function AlertDetailPanel({ id, now, canHandle, form, onForm }: AlertDetailProps) {
+export function AlertDetailPanel({ id, now, canHandle, canWatch, form, onForm }: AlertDetailProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const detail = useAlertDetail(id);
@@ -64,6 +67,16 @@ export function AlertDetailPanel({ id, now, canHandle, form, onForm }: AlertDeta
       actions={<SlaCountdown deadline={alert.slaDeadline} now={now} />}
     >
       <div className="c2-alert-detail__top">
+        {canWatch && alert.cameraId ? (
+          <figure className="c2-alert-detail__live">
+            <CameraLive
+              cameraId={alert.cameraId}
+              label={alert.cameraName ?? alert.cameraId}
+              testId={testIds.alerts.live}
+            />
+            <figcaption>{t('video.live')}</figcaption>
+          </figure>
+        ) : null}
         <figure className="c2-alert-detail__snapshot" data-testid={testIds.alerts.snapshot}>
           {showable(alert.snapshot) ? (
             <img

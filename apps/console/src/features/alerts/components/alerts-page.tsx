@@ -24,7 +24,7 @@ const typing = (el: EventTarget | null) =>
  * E escalates, F marks a false positive, R resolves, M mutes the P1 cue. The open alert is in the URL so a link
  * or a reload brings it back.
  */
-export function AlertsPage({ canHandle }: { canHandle: boolean }) {
+export function AlertsPage({ canHandle, canWatch }: { canHandle: boolean; canWatch: boolean }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [scope, setScope] = useState<Scope>('active');
@@ -154,6 +154,7 @@ export function AlertsPage({ canHandle }: { canHandle: boolean }) {
             id={openId}
             now={now}
             canHandle={canHandle}
+            canWatch={canWatch}
             form={form}
             onForm={setForm}
           />

@@ -5,12 +5,14 @@ import { DescriptionList } from '@c2/ui/components/description-list/description-
 import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { setCameraDrag } from '@c2/ui/camera-drag';
 import { testIds } from '@c2/ui/test-ids';
+import { CameraLive } from '../../../lib/camera-live';
 import { useCameraEvents } from '../api/map-data';
 
 const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
 
 export interface CameraPopoverProps {
   camera: Camera;
+  canWatch: boolean;
   /** Where the camera is on screen; the popover sits beside it and flips to stay inside the map. */
   anchor: { x: number; y: number };
   stage: { width: number; height: number };
@@ -23,10 +25,11 @@ const WIDTH = 380;
 
 /**
  * The clicked camera: live status (it follows the live updates), where it is and who owns it, its newest events,
- * and the video area. The live sub stream is the shared LivePlayer's job; it plugs into `c2-popover__video`.
+ * and its live sub stream (the shared player; an offline camera shows its last snapshot).
  */
 export function CameraPopover({
   camera,
+  canWatch,
   anchor,
   stage,
   onClose,
@@ -99,16 +102,20 @@ export function CameraPopover({
           {t('map.popover.nearest')}
         </Button>
       </div>
-      {/* The video area: the shared LivePlayer (sub stream) mounts here once the video feature is merged. */}
-      <div
-        className="c2-popover__video"
-        data-testid={testIds.map.cameraPanelVideo}
-        data-camera-id={camera.id}
-      >
-        <span>
-          {t('map.popover.videoPending', { w: camera.streams.sub.width, h: camera.streams.sub.height })}
-        </span>
-      </div>
+      {canWatch ? (
+        <div
+          className="c2-popover__video"
+          data-testid={testIds.map.cameraPanelVideo}
+          data-camera-id={camera.id}
+        >
+          <CameraLive
+            key={camera.id}
+            cameraId={camera.id}
+            label={`${camera.name} (${camera.code})`}
+            offline={camera.status.state === 'offline'}
+          />
+        </div>
+      ) : null}
       <DescriptionList
         items={[
           { key: 'kind', term: t('camera.kindLabel'), detail: t(`camera.kind.${camera.kind}`) },

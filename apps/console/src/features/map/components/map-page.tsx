@@ -32,6 +32,8 @@ export interface MapPageProps {
   /** The user may see field units (unit:view) and violation statistics (violation:view). */
   canSeeUnits: boolean;
   canSeeViolations: boolean;
+  /** Whether the user may open live video (stream:open): the camera popover plays its sub stream. */
+  canWatch: boolean;
 }
 
 /** The preset or custom heatmap range as ISO times; presets end at the current 5 minutes so the query key holds. */
@@ -48,7 +50,7 @@ function heatWindow(range: HeatRange): { from: string; to: string } {
  * field-of-view cones when zoomed in), field units moving live, new events pulsing, open alerts, and the
  * violations heatmap; filters, search, box/lasso selection to the video wall, and the cameras nearest any point.
  */
-export function MapPage({ canSeeUnits, canSeeViolations }: MapPageProps) {
+export function MapPage({ canSeeUnits, canSeeViolations, canWatch }: MapPageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const context = useMapContext();
@@ -177,6 +179,7 @@ export function MapPage({ canSeeUnits, canSeeViolations }: MapPageProps) {
           {camera && anchor ? (
             <CameraPopover
               camera={camera}
+              canWatch={canWatch}
               anchor={anchor.point}
               stage={anchor.stage}
               onClose={() => focus(null)}

@@ -4,6 +4,7 @@ import type { Camera } from '@c2/api-client/schemas/camera';
 import { streamUrls } from '@c2/api-client/schemas/stream';
 import { TOUR_SECONDS, type WallTile as Tile } from '@c2/api-client/schemas/wall';
 import { isCameraDrag, readCameraDrag, setCameraDrag } from '@c2/ui/camera-drag';
+import { usePlayerLabels } from '../../../lib/camera-live';
 import { LivePlayer, type PlayerState, type PlayerStats } from '@c2/ui/components/live-player/live-player';
 import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { testIds } from '@c2/ui/test-ids';
@@ -56,6 +57,7 @@ function CameraView({
   badge?: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  const playerLabels = usePlayerLabels();
   const variant = useTileVariant(tileRef, forceMain);
   const [player, setPlayer] = useState<PlayerState>({ status: 'idle' });
   const [stats, setStats] = useState<PlayerStats | null>(null);
@@ -104,14 +106,7 @@ function CameraView({
                 : next,
             )
           }
-          labels={{
-            stalled: t('videoWall.tile.stalled'),
-            offline: t('videoWall.tile.offline'),
-            forbidden: t('videoWall.tile.forbidden'),
-            network: t('videoWall.tile.network'),
-            media: t('videoWall.tile.media'),
-            unsupported: t('videoWall.tile.unsupported'),
-          }}
+          labels={{ ...playerLabels, offline: t('videoWall.tile.offline') }}
         />
       )}
       <div className="c2-wall-tile__overlay" data-testid={testIds.wall.tileOverlay(index)}>
@@ -147,7 +142,7 @@ function CameraView({
                 </span>
               )}
               {player.status === 'loading' && (
-                <span className="c2-wall-tile__fact">{t('videoWall.tile.loading')}</span>
+                <span className="c2-wall-tile__fact">{playerLabels.loading}</span>
               )}
             </>
           )}
