@@ -195,6 +195,8 @@ export const testIds = {
     snapshot: 'alert-snapshot',
     /** The alert's camera live (sub stream), for users who may open video. */
     live: 'alert-live',
+    /** Opens an incident from the alert (incident:manage). */
+    openIncident: 'alert-open-incident',
     openOnWall: 'alert-open-wall',
     /** acknowledge, claim, assign, transfer, escalate, resolve, false-positive */
     action: (name: string) => `alert-action-${name}`,

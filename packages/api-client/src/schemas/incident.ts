@@ -17,6 +17,18 @@ export const incidentTypeSchema = z.enum([
 ]);
 export type IncidentType = z.infer<typeof incidentTypeSchema>;
 
+/** Event kinds a dispatcher may turn into an incident, and the incident type each suggests. */
+export const INCIDENT_TYPE_OF_EVENT: Partial<Record<z.infer<typeof eventTypeSchema>, IncidentType>> = {
+  accident: 'accident',
+  fire_smoke: 'fire',
+  wrong_way: 'violation_pursuit',
+  stalled_vehicle: 'road_hazard',
+  pedestrian_on_expressway: 'road_hazard',
+  object: 'road_hazard',
+  congestion: 'congestion',
+  crowd: 'public_order',
+};
+
 /**
  * Life of an incident: `open` (reported, nobody has taken it), `acknowledged` (a dispatcher owns it), `dispatched`
  * (a unit is assigned), `on_scene` (the first unit arrived), `resolved` (the scene is cleared), `closed` (with an

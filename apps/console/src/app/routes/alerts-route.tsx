@@ -9,6 +9,7 @@ export function AlertsRoute() {
     <AlertsPage
       canHandle={permissions.includes('alert:handle')}
       canWatch={permissions.includes('stream:open')}
+      canOpenIncident={permissions.includes('incident:manage')}
     />
   );
 }

@@ -6,12 +6,12 @@ import type { AnalyticsEvent, EventType } from '@c2/api-client/schemas/event';
 import type {
   Incident,
   IncidentOutcome,
-  IncidentType,
   NearbyCamera,
   TimelineEntry,
   createIncidentRequestSchema,
   linkRequestSchema,
 } from '@c2/api-client/schemas/incident';
+import { INCIDENT_TYPE_OF_EVENT } from '@c2/api-client/schemas/incident';
 import type { Area } from '@c2/api-client/schemas/map';
 import type { z } from 'zod';
 import type { Db } from '../../../platform/db';
@@ -55,17 +55,6 @@ export interface AlertLookup {
   find(ids: readonly string[], audience: Audience): Promise<AlertRef[]>;
 }
 
-/** Event kinds a dispatcher may turn into an incident, and the incident type each suggests. */
-export const INCIDENT_TYPE_OF_EVENT: Partial<Record<EventType, IncidentType>> = {
-  accident: 'accident',
-  fire_smoke: 'fire',
-  wrong_way: 'violation_pursuit',
-  stalled_vehicle: 'road_hazard',
-  pedestrian_on_expressway: 'road_hazard',
-  object: 'road_hazard',
-  congestion: 'congestion',
-  crowd: 'public_order',
-};
 const CANDIDATE_TYPES = Object.keys(INCIDENT_TYPE_OF_EVENT).filter((t) => t !== 'object') as EventType[];
 const CANDIDATE_WINDOW_MS = 6 * 3600_000;
 

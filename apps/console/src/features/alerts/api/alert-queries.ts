@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@c2/api-client/query-keys';
 import type { Alert, AlertDetail } from '@c2/api-client/schemas/alert';
+import { INCIDENT_TYPE_OF_EVENT } from '@c2/api-client/schemas/incident';
 import { api } from '../../../lib/api';
 import { patchAlertList } from '../../../lib/live-cache';
 import { useAlertToasts } from '../hooks/use-alert-toasts';
@@ -86,6 +87,18 @@ export function useAlertAction() {
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.alerts.detail(alert.id) });
     },
+    onError: (err) => toasts.error(err),
+  });
+}
+
+/** Opens an incident from the alert (type suggested by the event kind); the caller goes to it on success. */
+export function useOpenIncident() {
+  const queryClient = useQueryClient();
+  const toasts = useAlertToasts();
+  return useMutation({
+    mutationFn: (alert: Alert) =>
+      api.incidents.create({ type: INCIDENT_TYPE_OF_EVENT[alert.type] ?? 'other', alertIds: [alert.id] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.incidents.all() }),
     onError: (err) => toasts.error(err),
   });
 }

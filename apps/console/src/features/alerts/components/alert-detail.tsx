@@ -8,7 +8,7 @@ import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
 import { Panel } from '@c2/ui/components/panel/panel';
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { testIds } from '@c2/ui/test-ids';
-import { useAlertAction, useAlertDetail, useAlertPeople } from '../api/alert-queries';
+import { useAlertAction, useAlertDetail, useAlertPeople, useOpenIncident } from '../api/alert-queries';
 import { AlertTimeline } from './alert-timeline';
 import { ReasonForm } from './reason-form';
 import { SlaCountdown } from './sla-countdown';
@@ -23,6 +23,8 @@ export interface AlertDetailProps {
   canHandle: boolean;
   /** Whether the user may open live video (stream:open): the camera's live stream shows beside the snapshot. */
   canWatch: boolean;
+  /** Whether the user may open incidents (incident:manage): the alert can become one. */
+  canOpenIncident: boolean;
   form: PendingForm;
   onForm: (form: PendingForm) => void;
 }
@@ -35,11 +37,20 @@ const showable = (src: string | null): src is string =>
  * One alert: its camera live, its snapshot and the way to its camera on the wall, its facts and SLA, the actions (acknowledge,
  * claim, assign, transfer, escalate, false positive, resolve), its SOP checklist and its timeline.
  */
-export function AlertDetailPanel({ id, now, canHandle, canWatch, form, onForm }: AlertDetailProps) {
+export function AlertDetailPanel({
+  id,
+  now,
+  canHandle,
+  canWatch,
+  canOpenIncident,
+  form,
+  onForm,
+}: AlertDetailProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const detail = useAlertDetail(id);
   const action = useAlertAction();
+  const openIncident = useOpenIncident();
   const people = useAlertPeople();
   const [userId, setUserId] = useState('');
   const time = (iso: string) =>
@@ -134,6 +145,21 @@ export function AlertDetailPanel({ id, now, canHandle, canWatch, form, onForm }:
               data-testid={testIds.alerts.openOnWall}
             >
               {t('alerts.openOnWall')}
+            </Button>
+          ) : null}
+          {canOpenIncident ? (
+            <Button
+              size="sm"
+              variant="secondary"
+              busy={openIncident.isPending}
+              onClick={() =>
+                openIncident.mutate(alert, {
+                  onSuccess: (incident) => void navigate(`/incidents/${encodeURIComponent(incident.id)}`),
+                })
+              }
+              data-testid={testIds.alerts.openIncident}
+            >
+              {t('alerts.openIncident')}
             </Button>
           ) : null}
         </div>

@@ -24,7 +24,15 @@ const typing = (el: EventTarget | null) =>
  * E escalates, F marks a false positive, R resolves, M mutes the P1 cue. The open alert is in the URL so a link
  * or a reload brings it back.
  */
-export function AlertsPage({ canHandle, canWatch }: { canHandle: boolean; canWatch: boolean }) {
+export function AlertsPage({
+  canHandle,
+  canWatch,
+  canOpenIncident,
+}: {
+  canHandle: boolean;
+  canWatch: boolean;
+  canOpenIncident: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [scope, setScope] = useState<Scope>('active');
@@ -155,6 +163,7 @@ export function AlertsPage({ canHandle, canWatch }: { canHandle: boolean; canWat
             now={now}
             canHandle={canHandle}
             canWatch={canWatch}
+            canOpenIncident={canOpenIncident}
             form={form}
             onForm={setForm}
           />
