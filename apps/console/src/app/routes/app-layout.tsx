@@ -15,8 +15,11 @@ import { useLogout } from '../../features/auth/api/session';
 import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useConnectionState } from '../live-provider';
 
-/** The pages of the console and what a user needs to see them; the BFF enforces, this only hides. */
-export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission }> = [
+/**
+ * The pages of the console and what a user needs to see them; the BFF enforces, this only hides. Pages of the
+ * `system` group (equipment, audit, administration) sit under one tab so the daily pages keep the bar.
+ */
+export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission; group?: 'system' }> = [
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
   { key: 'wall', href: '/wall', needs: 'stream:open' },
@@ -27,12 +30,12 @@ export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission
   { key: 'dispatch', href: '/dispatch', needs: 'unit:view' },
   { key: 'events', href: '/events', needs: 'event:view' },
   { key: 'field', href: '/field', needs: 'field:respond' },
-  { key: 'devices', href: '/devices', needs: 'device:view' },
-  { key: 'audit', href: '/audit', needs: 'audit:view' },
-  { key: 'identityLog', href: '/identity-log', needs: 'audit:view' },
-  { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure' },
-  { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure' },
-  { key: 'admin', href: '/admin', needs: 'user:manage' },
+  { key: 'devices', href: '/devices', needs: 'device:view', group: 'system' },
+  { key: 'audit', href: '/audit', needs: 'audit:view', group: 'system' },
+  { key: 'identityLog', href: '/identity-log', needs: 'audit:view', group: 'system' },
+  { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure', group: 'system' },
+  { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure', group: 'system' },
+  { key: 'admin', href: '/admin', needs: 'user:manage', group: 'system' },
 ];
 
 export function AppLayout({ session }: { session: SessionInfo }) {
@@ -42,6 +45,17 @@ export function AppLayout({ session }: { session: SessionInfo }) {
   const logout = useLogout();
   const live = useConnectionState();
   const allowed = PAGES.filter((p) => session.permissions.includes(p.needs));
+  // The longest matching page is the current one (/admin/alerts is not /admin).
+  const current = allowed
+    .filter((p) => location.pathname.startsWith(p.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.key;
+  const navItem = (p: (typeof PAGES)[number]) => ({
+    key: p.key,
+    label: t(`nav.${p.key}`),
+    href: p.href,
+    active: p.key === current,
+    testId: testIds.shell.nav(p.key),
+  });
 
   return (
     <AppShell
@@ -57,13 +71,12 @@ export function AppLayout({ session }: { session: SessionInfo }) {
               label={t('nav.label')}
               testId={testIds.shell.navigation}
               onNavigate={(href) => void navigate(href)}
-              items={allowed.map((p) => ({
-                key: p.key,
-                label: t(`nav.${p.key}`),
-                href: p.href,
-                active: location.pathname.startsWith(p.href),
-                testId: testIds.shell.nav(p.key),
-              }))}
+              items={allowed.filter((p) => !p.group).map(navItem)}
+              group={{
+                label: t('nav.system'),
+                items: allowed.filter((p) => p.group === 'system').map(navItem),
+                testId: testIds.shell.nav('system'),
+              }}
             />
           }
           actions={

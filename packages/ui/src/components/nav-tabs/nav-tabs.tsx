@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import './nav-tabs.css';
 
 export interface NavTabItem {
@@ -9,10 +9,18 @@ export interface NavTabItem {
   testId?: string;
 }
 
+/** Pages reached less often (administration, audit), gathered under one tab that opens a menu. */
+export interface NavTabGroup {
+  label: string;
+  items: readonly NavTabItem[];
+  testId?: string;
+}
+
 export interface NavTabsProps {
   /** Accessible name of the navigation, e.g. "Điều hướng chính". */
   label: string;
   items: readonly NavTabItem[];
+  group?: NavTabGroup;
   /** Called for plain left clicks so a router can navigate without a reload; modified clicks keep browser behaviour. */
   onNavigate: (href: string) => void;
   testId?: string;
@@ -22,28 +30,99 @@ function isPlainLeftClick(event: MouseEvent<HTMLAnchorElement>): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-/** The main navigation as real links (they can be opened in a new tab), marked `aria-current="page"` when active. */
-export function NavTabs({ label, items, onNavigate, testId }: NavTabsProps) {
+function NavLink({
+  item,
+  onNavigate,
+  className,
+}: {
+  item: NavTabItem;
+  onNavigate: (href: string) => void;
+  className: string;
+}) {
+  return (
+    <a
+      className={className}
+      href={item.href}
+      aria-current={item.active ? 'page' : undefined}
+      data-testid={item.testId}
+      onClick={(event) => {
+        if (!isPlainLeftClick(event)) return;
+        event.preventDefault();
+        onNavigate(item.href);
+      }}
+    >
+      {item.label}
+    </a>
+  );
+}
+
+/** The group's tab: a button that opens its pages; it closes on a choice, Escape or a click elsewhere. */
+function NavGroup({ group, onNavigate }: { group: NavTabGroup; onNavigate: (href: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLLIElement>(null);
+  const active = group.items.find((i) => i.active);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <li className="c2-nav-tabs__item c2-nav-tabs__group" ref={ref}>
+      <button
+        type="button"
+        className="c2-nav-tabs__link"
+        aria-expanded={open}
+        aria-current={active ? 'page' : undefined}
+        title={active?.label}
+        data-testid={group.testId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {group.label} <span aria-hidden="true">▾</span>
+      </button>
+      {open ? (
+        <ul className="c2-nav-tabs__menu">
+          {group.items.map((item) => (
+            <li key={item.key}>
+              <NavLink
+                item={item}
+                className="c2-nav-tabs__menu-link"
+                onNavigate={(href) => {
+                  setOpen(false);
+                  onNavigate(href);
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The main navigation as real links (they can be opened in a new tab), marked `aria-current="page"` when active;
+ * the optional group gathers the less frequent pages under one tab.
+ */
+export function NavTabs({ label, items, group, onNavigate, testId }: NavTabsProps) {
   return (
     <nav className="c2-nav-tabs" aria-label={label} data-testid={testId}>
       <ul className="c2-nav-tabs__list">
         {items.map((item) => (
           <li key={item.key} className="c2-nav-tabs__item">
-            <a
-              className="c2-nav-tabs__link"
-              href={item.href}
-              aria-current={item.active ? 'page' : undefined}
-              data-testid={item.testId}
-              onClick={(event) => {
-                if (!isPlainLeftClick(event)) return;
-                event.preventDefault();
-                onNavigate(item.href);
-              }}
-            >
-              {item.label}
-            </a>
+            <NavLink item={item} className="c2-nav-tabs__link" onNavigate={onNavigate} />
           </li>
         ))}
+        {group && group.items.length > 0 ? <NavGroup group={group} onNavigate={onNavigate} /> : null}
       </ul>
     </nav>
   );
