@@ -74,6 +74,7 @@ describe('live cache', () => {
       online: 2,
       offline: 0,
       degraded: 0,
+      unknown: 0,
     });
     const untouched = queryClient.getQueryData<Camera[]>(queryKeys.cameras.list())?.[1];
     const refetch = vi.spyOn(queryClient, 'invalidateQueries');
@@ -88,6 +89,7 @@ describe('live cache', () => {
       online: 1,
       offline: 1,
       degraded: 0,
+      unknown: 0,
     });
     expect(refetch).not.toHaveBeenCalled();
   });

@@ -82,7 +82,7 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       void queryClient.invalidateQueries({ queryKey: queryKeys.cameras.summary() });
       return;
     }
-    const delta: Record<CameraState, number> = { online: 0, offline: 0, degraded: 0 };
+    const delta: Record<CameraState, number> = { online: 0, offline: 0, degraded: 0, unknown: 0 };
     let changed = false;
     const next = list.map((c) => {
       const s = statuses.get(c.id);

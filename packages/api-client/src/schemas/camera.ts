@@ -12,8 +12,11 @@ export type CameraKind = z.infer<typeof cameraKindSchema>;
 export const classificationSchema = z.enum(['public', 'restricted', 'secret']);
 export type Classification = z.infer<typeof classificationSchema>;
 
-/** Live state as the VMS reports it: online (trực tuyến), offline (mất kết nối), degraded (poor image/bitrate). */
-export const cameraStateSchema = z.enum(['online', 'offline', 'degraded']);
+/**
+ * Live state as the VMS reports it: online (trực tuyến), offline (mất kết nối), degraded (poor image/bitrate), or
+ * unknown (không rõ): the VMS itself has stopped answering, so the last state it gave is too old to trust.
+ */
+export const cameraStateSchema = z.enum(['online', 'offline', 'degraded', 'unknown']);
 export type CameraState = z.infer<typeof cameraStateSchema>;
 
 /** A camera's current status and since when it has held. */
@@ -56,6 +59,7 @@ export const cameraSummarySchema = z.object({
   online: z.number().int(),
   offline: z.number().int(),
   degraded: z.number().int(),
+  unknown: z.number().int(),
 });
 export type CameraSummary = z.infer<typeof cameraSummarySchema>;
 

@@ -68,6 +68,8 @@ export const sharedStatisticsSchema = z.object({
     online: z.number().int(),
     offline: z.number().int(),
     degraded: z.number().int(),
+    /** The VMS stopped answering: the last state is too old to report. */
+    unknown: z.number().int(),
   }),
   byArea: z.array(
     z.object({

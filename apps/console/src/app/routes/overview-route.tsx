@@ -1,5 +1,7 @@
+import { useSession } from '../../features/auth/api/session';
 import { OverviewPage } from '../../features/overview/components/overview-page';
 
 export function OverviewRoute() {
-  return <OverviewPage />;
+  const permissions = useSession().data?.permissions ?? [];
+  return <OverviewPage canSeeUnits={permissions.includes('unit:view')} />;
 }

@@ -89,7 +89,8 @@ export async function selectSummary(
   const online = by.online ?? 0;
   const offline = by.offline ?? 0;
   const degraded = by.degraded ?? 0;
-  return { total: online + offline + degraded, online, offline, degraded };
+  const unknown = by.unknown ?? 0;
+  return { total: online + offline + degraded + unknown, online, offline, degraded, unknown };
 }
 
 /** Current state of every camera, to compare with what the VMS says at start-up. */

@@ -309,7 +309,7 @@ export async function writeReadings(q: Queryable, readings: readonly HealthReadi
                  $9::real[], $10::real[]) AS x(id, online, cpu, mem, temp, storage, lat, loss, bit, fps)`,
     [
       readings.map((r) => r.deviceId),
-      readings.map((r) => (r.state === 'offline' ? 0 : 1)),
+      readings.map((r) => (r.state === 'online' || r.state === 'degraded' ? 1 : 0)),
       m('cpuPct'),
       m('memPct'),
       m('tempC'),

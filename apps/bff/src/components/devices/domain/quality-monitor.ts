@@ -183,6 +183,11 @@ export function createQualityMonitor(deps: {
       await saveCheck(db, id, row.state, null, 24 * 3600);
       return;
     }
+    // The VMS is not answering: nothing about the camera can be judged, and nothing it had is cleared or raised.
+    if (cam.state === 'unknown') {
+      await saveCheck(db, id, row.state, null, o.intervalSeconds);
+      return;
+    }
     const t = now();
     const mem: Memory = { kinds: {}, ...(row.state as Partial<Memory>) };
     const offline = cam.state === 'offline';

@@ -134,7 +134,7 @@ export function createSharing(deps: { db: Db; publicCameras: () => Promise<Camer
     async statistics(): Promise<SharedStatistics> {
       const cameras = await publicCameras();
       const byArea = new Map<string, { areaId: string; areaName: string; cameras: number; online: number }>();
-      const totals = { total: 0, online: 0, offline: 0, degraded: 0 };
+      const totals = { total: 0, online: 0, offline: 0, degraded: 0, unknown: 0 };
       for (const c of cameras) {
         totals.total++;
         totals[c.status.state]++;

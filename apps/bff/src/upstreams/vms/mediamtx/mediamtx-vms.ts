@@ -17,6 +17,11 @@ export interface MediamtxVmsOptions {
   /** MediaMTX's HLS server as browsers reach it: live HLS of a path is `<hlsUrl>/<path>/index.m3u8`. */
   hlsUrl: string;
   pollMs: number;
+  /** Without an answer for this long, the cameras' states are too old to show: they turn unknown (default 3 polls). */
+  staleAfterMs?: number;
+  /** Failed polls in a row that open the circuit (default 3); while open, polls back off up to `maxBackoffMs`. */
+  breakerFailures?: number;
+  maxBackoffMs?: number;
   /** ffmpeg for snapshots; null: no snapshots. */
   ffmpeg: string | null;
   logger: Logger;
@@ -25,15 +30,22 @@ export interface MediamtxVmsOptions {
 
 const NO_STREAM = 'Không có luồng video trên VMS';
 const NOT_PUBLISHING = 'Camera không phát luồng lên VMS';
+const VMS_SILENT = 'VMS không phản hồi';
 
 /**
  * The VMS of a real deployment: MediaMTX. Cameras are the registered ones (VMS_CAMERAS_FILE), their status is
  * read from MediaMTX's path list every few seconds (a path with an available source is online), and their video is
  * MediaMTX's HLS, which opens only for a viewer the BFF's authentication hook allows.
+ *
+ * When MediaMTX stops answering, the states it last gave are kept for `staleAfterMs`, then every camera turns
+ * `unknown` (never "online" on old news); after `breakerFailures` failed polls in a row a circuit breaker spaces
+ * the attempts out (doubling up to `maxBackoffMs`) instead of hammering it, and the first answer closes it again.
  */
 export function createMediamtxVms(options: MediamtxVmsOptions): VmsPort & {
   /** Registered cameras whose path MediaMTX does not list, and paths nobody registered (for the health detail). */
   coverage(): { missing: number; unregistered: number };
+  /** Consecutive failed polls, whether the circuit is open, and how many calls were made in all. */
+  breaker(): { failures: number; open: boolean; attempts: number };
 } {
   const { client, registry, logger } = options;
   const now = options.now ?? Date.now;
@@ -47,6 +59,13 @@ export function createMediamtxVms(options: MediamtxVmsOptions): VmsPort & {
   let missing = 0;
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<void> | null = null;
+  const staleAfterMs = options.staleAfterMs ?? options.pollMs * 3;
+  const breakerFailures = options.breakerFailures ?? 3;
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  let failures = 0;
+  let retryAt = 0;
+  let lastAnswer = 0;
+  let attempts = 0;
 
   const byId = new Map(registry.map((c) => [c.id, c]));
   const hlsUrl = (path: string) => `${hls}/${path.split('/').map(encodeURIComponent).join('/')}/index.m3u8`;
@@ -68,17 +87,49 @@ export function createMediamtxVms(options: MediamtxVmsOptions): VmsPort & {
     return { cameraId: cam.id, state, since, reason };
   }
 
+  /** Every camera still shown with a state the silent VMS gave becomes unknown, in one batch of changes. */
+  function markUnknown(t: number): void {
+    const changes: CameraStatus[] = [];
+    for (const cam of registry) {
+      const before = statuses.get(cam.id);
+      if (before?.state === 'unknown') continue;
+      const s: CameraStatus = {
+        cameraId: cam.id,
+        state: 'unknown',
+        since: new Date(t).toISOString(),
+        reason: VMS_SILENT,
+      };
+      statuses.set(cam.id, s);
+      if (before) changes.push(s);
+    }
+    if (changes.length > 0) for (const l of listeners) l(changes);
+  }
+
   async function poll(): Promise<void> {
     const t = now();
+    if (t < retryAt) {
+      // The circuit is open: no call until the back-off has passed, but old states still age into unknown.
+      if (lastAnswer > 0 && t - lastAnswer >= staleAfterMs) markUnknown(t);
+      return;
+    }
     let paths: MediamtxPath[];
+    attempts++;
     try {
       paths = await client.listPaths();
       lastError = null;
       lastPoll = t;
+      lastAnswer = t;
+      failures = 0;
+      retryAt = 0;
     } catch (err) {
-      // Without an answer the state of the cameras is unknown: keep what was known, say so in /readyz.
       lastError = err instanceof Error ? err.message : String(err);
-      logger.warn({ err: lastError }, 'MediaMTX path list not read');
+      failures++;
+      if (failures >= breakerFailures) {
+        const backoff = Math.min(maxBackoffMs, options.pollMs * 2 ** (failures - breakerFailures + 1));
+        retryAt = t + backoff;
+        logger.warn({ err: lastError, failures, retryInMs: backoff }, 'MediaMTX not answering: circuit open');
+      } else logger.warn({ err: lastError, failures }, 'MediaMTX path list not read');
+      if (lastAnswer === 0 || t - lastAnswer >= staleAfterMs) markUnknown(t);
       return;
     }
     const byPath = new Map(paths.map((p) => [p.name, p]));
@@ -164,12 +215,20 @@ export function createMediamtxVms(options: MediamtxVmsOptions): VmsPort & {
       await polling;
     },
     async health() {
-      if (lastError) return { ok: false, detail: `MediaMTX: ${lastError}` };
+      if (lastError)
+        return {
+          ok: false,
+          detail:
+            retryAt > now()
+              ? `MediaMTX: ${lastError} (${failures} failures, circuit open, next try in ${Math.ceil((retryAt - now()) / 1000)} s)`
+              : `MediaMTX: ${lastError}`,
+        };
       return {
         ok: lastPoll > 0,
         detail: `MediaMTX, ${registry.length} registered cameras (${missing} without a path, ${unregistered} unregistered paths hidden)`,
       };
     },
     coverage: () => ({ missing, unregistered }),
+    breaker: () => ({ failures, open: retryAt > now(), attempts }),
   };
 }

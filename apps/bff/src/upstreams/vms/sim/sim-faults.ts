@@ -6,7 +6,7 @@ const SLOT_MS = 20 * 60_000;
 const DAY_MS = 24 * 3600_000;
 
 export interface SimFault {
-  state: Exclude<CameraState, 'online'>;
+  state: Exclude<CameraState, 'online' | 'unknown'>;
   start: number;
   end: number;
   reason: string;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceDetail as Detail, DeviceState, MetricKey } from '@c2/api-client/schemas/device';
+import type { DeviceDetail as Detail, MetricKey } from '@c2/api-client/schemas/device';
 import { Button } from '@c2/ui/components/button/button';
 import { DescriptionList } from '@c2/ui/components/description-list/description-list';
 import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
@@ -14,12 +14,8 @@ import { useDeviceHistory } from '../api/get-device-history';
 import { useProbe, useRestart, useSnapshot } from '../api/diagnose';
 import { formatMetric } from './format-metric';
 import { Sparkline } from './sparkline';
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
-const TONE: Record<DeviceState, 'ok' | 'warn' | 'danger'> = {
-  online: 'ok',
-  degraded: 'warn',
-  offline: 'danger',
-};
 const OUTCOME_TONE = { pending: 'info', recovered: 'ok', failed: 'danger', error: 'danger' } as const;
 
 /** The readings worth a line per kind of device. */
@@ -82,7 +78,7 @@ function DetailBody({
   return (
     <div className="c2-devices__detail-body">
       <p className="c2-devices__detail-state" data-testid={testIds.devices.detailState} data-state={d.state}>
-        <StatusDot tone={TONE[d.state]} /> {t(`camera.state.${d.state}`)}
+        <StatusDot tone={CAMERA_STATE_TONE[d.state]} /> {t(`camera.state.${d.state}`)}
         <span className="c2-devices__muted">
           {' · '}
           {t(`devices.kind.${d.kind}`)} · {d.code}
@@ -243,7 +239,7 @@ function DetailBody({
               <li key={`${s.since}-${i}`}>
                 <time dateTime={s.since}>{when(s.since)}</time>
                 <span>
-                  <StatusDot tone={TONE[s.state]} size="sm" /> {t(`camera.state.${s.state}`)}
+                  <StatusDot tone={CAMERA_STATE_TONE[s.state]} size="sm" /> {t(`camera.state.${s.state}`)}
                 </span>
                 <span className="c2-devices__muted">{s.reason ?? ''}</span>
               </li>

@@ -25,12 +25,12 @@ export interface DeviceFilter {
   onlyFaulty: boolean;
 }
 
-const STATE_RANK: Record<DeviceState, number> = { offline: 0, degraded: 1, online: 2 };
+const STATE_RANK: Record<DeviceState, number> = { offline: 0, unknown: 1, degraded: 2, online: 3 };
 const KIND_RANK: Record<DeviceKind, number> = { server: 0, edge_box: 1, camera: 2 };
 
 /** Worst first: open faults, then offline, then degraded; this is how a shift reads the table. */
 function healthRank(d: Device): number {
-  return (d.faults.length > 0 ? 0 : 3) + STATE_RANK[d.state];
+  return (d.faults.length > 0 ? 0 : Object.keys(STATE_RANK).length) + STATE_RANK[d.state];
 }
 
 /** Lower-cased, without Vietnamese diacritics, so "bac ninh" finds "Bắc Ninh". */
@@ -100,7 +100,7 @@ export function sortDevices(devices: readonly Device[], sort: Sort): Device[] {
 
 /** Counts per state and faulty, for the filter chips. */
 export function countDevices(devices: readonly Device[]) {
-  const c = { online: 0, degraded: 0, offline: 0, faulty: 0 };
+  const c = { online: 0, degraded: 0, offline: 0, unknown: 0, faulty: 0 };
   for (const d of devices) {
     c[d.state]++;
     if (d.faults.length > 0) c.faulty++;

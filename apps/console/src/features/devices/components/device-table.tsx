@@ -1,17 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Device, DeviceState, MetricKey } from '@c2/api-client/schemas/device';
+import type { Device, MetricKey } from '@c2/api-client/schemas/device';
 import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { testIds } from '@c2/ui/test-ids';
 import type { Sort, SortKey } from './device-table-model';
 import { formatMetric } from './format-metric';
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
-const TONE: Record<DeviceState, 'ok' | 'warn' | 'danger'> = {
-  online: 'ok',
-  degraded: 'warn',
-  offline: 'danger',
-};
 const ROW_HEIGHT = 36;
 
 type Column = { key: SortKey | 'faults'; metric?: MetricKey; numeric?: boolean };
@@ -129,7 +125,7 @@ export function DeviceTable({ devices, selectedId, onSelect, sort, onSort }: Dev
                 onKeyDown={(e) => onRowKey(e, item.index)}
               >
                 <div role="cell" className="c2-devices__cell c2-devices__state">
-                  <StatusDot tone={TONE[d.state]} size="sm" />
+                  <StatusDot tone={CAMERA_STATE_TONE[d.state]} size="sm" />
                   {t(`camera.state.${d.state}`)}
                 </div>
                 <div role="cell" className="c2-devices__cell c2-devices__code">

@@ -13,8 +13,7 @@ import { DeviceTable } from './device-table';
 import { DeviceDetail } from './device-detail';
 import { SlaReport } from './sla-report';
 import './devices-page.css';
-
-const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
 export interface DevicesPageProps {
   /** The device whose page is open (from the URL), or null. */
@@ -93,7 +92,7 @@ export function DevicesPage({ selectedId, onSelect, canManage }: DevicesPageProp
                   pressed={f.states.has(s)}
                   onToggle={() => f.toggleState(s)}
                   label={t(`camera.state.${s}`)}
-                  tone={TONE[s]}
+                  tone={CAMERA_STATE_TONE[s]}
                   count={counts[s]}
                   formatCount={format}
                   testId={testIds.devices.stateFilter(s)}

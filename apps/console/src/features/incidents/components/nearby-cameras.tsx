@@ -7,8 +7,7 @@ import { testIds } from '@c2/ui/test-ids';
 import { formatDistance } from '../../../lib/format';
 import { useNearbyCameras } from '../api/get-nearby-cameras';
 import { wallHref } from './incidents-page';
-
-const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
 /** The cameras nearest the scene, and one action to put the working ones on the video wall. */
 export function NearbyCameras({
@@ -54,7 +53,10 @@ export function NearbyCameras({
               data-testid={testIds.incidents.camera}
               data-camera-id={camera.id}
             >
-              <StatusDot tone={TONE[camera.status.state]} label={t(`camera.state.${camera.status.state}`)} />
+              <StatusDot
+                tone={CAMERA_STATE_TONE[camera.status.state]}
+                label={t(`camera.state.${camera.status.state}`)}
+              />
               <span className="c2-incident__camera-name">{camera.name}</span>
               <span className="c2-incidents__muted">{formatDistance(distanceMeters, i18n.language)}</span>
             </li>

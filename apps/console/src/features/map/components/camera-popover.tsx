@@ -7,8 +7,7 @@ import { setCameraDrag } from '@c2/ui/camera-drag';
 import { testIds } from '@c2/ui/test-ids';
 import { CameraLive } from '../../../lib/camera-live';
 import { useCameraEvents } from '../api/map-data';
-
-const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
 export interface CameraPopoverProps {
   camera: Camera;
@@ -78,7 +77,7 @@ export function CameraPopover({
         data-testid={testIds.map.cameraPanelStatus}
         data-state={camera.status.state}
       >
-        <StatusDot tone={TONE[camera.status.state]} /> {t(`camera.state.${camera.status.state}`)}
+        <StatusDot tone={CAMERA_STATE_TONE[camera.status.state]} /> {t(`camera.state.${camera.status.state}`)}
         <span className="c2-popover__since">
           {t('map.popover.since', { time: time(camera.status.since, 'short') })}
         </span>

@@ -7,8 +7,8 @@ import { ToggleChip } from '@c2/ui/components/toggle-chip/toggle-chip';
 import { testIds } from '@c2/ui/test-ids';
 import { KINDS, STATES } from '../model/camera-model';
 import { useMapStore, type HeatRange, type OverlayKey, type SelectTool } from '../stores/map-store';
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
-const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
 const OVERLAYS: OverlayKey[] = ['units', 'events', 'alerts', 'heatmap', 'cones'];
 const TOOLS: SelectTool[] = ['pan', 'box', 'lasso'];
 const HEAT_PRESETS = ['24h', '7d', '30d'] as const;
@@ -36,7 +36,7 @@ export function MapControls({
   const format = (n: number) => n.toLocaleString(i18n.language);
 
   const counts = useMemo(() => {
-    const byState: Record<CameraState, number> = { online: 0, degraded: 0, offline: 0 };
+    const byState: Record<CameraState, number> = { online: 0, degraded: 0, offline: 0, unknown: 0 };
     const byKind: Record<CameraKind, number> = { fixed: 0, ptz: 0, speed: 0 };
     const owners = new Map<string, number>();
     for (const c of cameras) {
@@ -71,7 +71,7 @@ export function MapControls({
             pressed={filters.states.has(state)}
             onToggle={() => toggleFilter('states', state)}
             label={t(`camera.state.${state}`)}
-            tone={TONE[state]}
+            tone={CAMERA_STATE_TONE[state]}
             count={counts.byState[state]}
             formatCount={format}
             testId={testIds.map.legendItem(state)}

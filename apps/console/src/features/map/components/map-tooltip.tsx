@@ -13,9 +13,14 @@ export function MapTooltip({ picked, x, y }: { picked: Picked; x: number; y: num
       detail = `${t(`camera.state.${picked.camera.status.state}`)} · ${t(`camera.kind.${picked.camera.kind}`)}`;
       break;
     case 'cluster': {
-      const [online, degraded, offline] = picked.cluster.counts;
-      title = t('map.tooltip.cluster', { n: online + degraded + offline });
-      detail = t('map.tooltip.clusterDetail', { online, degraded, offline });
+      const [online, degraded, offline, unknown] = picked.cluster.counts;
+      title = t('map.tooltip.cluster', { n: online + degraded + offline + unknown });
+      detail = t(unknown > 0 ? 'map.tooltip.clusterDetailUnknown' : 'map.tooltip.clusterDetail', {
+        online,
+        degraded,
+        offline,
+        unknown,
+      });
       break;
     }
     case 'unit':

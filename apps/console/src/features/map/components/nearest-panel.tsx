@@ -4,8 +4,7 @@ import { Button } from '@c2/ui/components/button/button';
 import { Panel } from '@c2/ui/components/panel/panel';
 import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { testIds } from '@c2/ui/test-ids';
-
-const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
 /** The cameras nearest a clicked point, nearest first, ready to go on the wall together. */
 export function NearestPanel({
@@ -51,7 +50,7 @@ export function NearestPanel({
         {cameras?.map((c) => (
           <li key={c.id} data-testid={testIds.map.nearestItem} data-camera-id={c.id}>
             <button type="button" onClick={() => onFocus(c.id)}>
-              <StatusDot tone={TONE[c.status.state]} size="sm" />
+              <StatusDot tone={CAMERA_STATE_TONE[c.status.state]} size="sm" />
               <span className="c2-map__nearest-name">
                 {c.code} · {c.name}
               </span>

@@ -6,7 +6,14 @@ import type { Alert } from '@c2/api-client/schemas/alert';
 import type { NearestCamera } from '@c2/api-client/schemas/camera';
 import type { ViolationHeat } from '@c2/api-client/schemas/map';
 import type { OverlayKey } from '../stores/map-store';
-import { CLUSTER_MAX_ZOOM, KINDS, type CameraModel, type Cluster } from '../model/camera-model';
+import {
+  CLUSTER_MAX_ZOOM,
+  KINDS,
+  clusterSize,
+  clusterState,
+  type CameraModel,
+  type Cluster,
+} from '../model/camera-model';
 import type { UnitModel } from '../model/unit-model';
 import { PULSE_MS, type AlertModel, type Pulse, type PulseModel } from '../model/live-marks';
 import { PRIORITY_RGBA, SELECTED_RGBA, SEVERITY_RGBA, STATE_RGBA } from '../model/colours';
@@ -175,9 +182,10 @@ export function createLayerGroups() {
       clusters.flatMap((c) => [
         ...(c.counts[2] > 0 ? [{ c, n: c.counts[2], state: 'offline' as const, dx: 16, dy: -14 }] : []),
         ...(c.counts[1] > 0 ? [{ c, n: c.counts[1], state: 'degraded' as const, dx: 16, dy: 14 }] : []),
+        ...(c.counts[3] > 0 ? [{ c, n: c.counts[3], state: 'unknown' as const, dx: -16, dy: -14 }] : []),
       ]),
     );
-    const total = (c: Cluster) => c.counts[0] + c.counts[1] + c.counts[2];
+    const total = clusterSize;
     const many = clusters.filter((c) => total(c) > 1);
     return [
       new ScatterplotLayer<Cluster>({
@@ -186,13 +194,9 @@ export function createLayerGroups() {
         getPosition: (c) => [c.lng, c.lat],
         radiusUnits: 'pixels',
         getRadius: (c) => (total(c) === 1 ? 6 : Math.min(24, 11 + 3 * Math.log2(total(c)))),
-        getFillColor: (c) =>
-          total(c) === 1
-            ? STATE_RGBA[c.counts[2] ? 'offline' : c.counts[1] ? 'degraded' : 'online']
-            : [21, 52, 90, 235],
+        getFillColor: (c) => (total(c) === 1 ? STATE_RGBA[clusterState(c)] : [21, 52, 90, 235]),
         stroked: true,
-        getLineColor: (c) =>
-          total(c) === 1 ? DARK : STATE_RGBA[c.counts[2] ? 'offline' : c.counts[1] ? 'degraded' : 'online'],
+        getLineColor: (c) => (total(c) === 1 ? DARK : STATE_RGBA[clusterState(c)]),
         lineWidthUnits: 'pixels',
         getLineWidth: (c) => (total(c) === 1 ? 1.5 : 2.5),
         pickable: true,

@@ -2,9 +2,17 @@ import type { Camera, CameraKind, CameraState } from '@c2/api-client/schemas/cam
 import { passes, type MapFilters } from '../stores/map-store';
 import { STATE_RGBA } from './colours';
 
-export const STATES: readonly CameraState[] = ['online', 'degraded', 'offline'];
+export const STATES: readonly CameraState[] = ['online', 'degraded', 'offline', 'unknown'];
 export const KINDS: readonly CameraKind[] = ['fixed', 'ptz', 'speed'];
-const STATE_INDEX: Record<CameraState, number> = { online: 0, degraded: 1, offline: 2 };
+const STATE_INDEX: Record<CameraState, number> = { online: 0, degraded: 1, offline: 2, unknown: 3 };
+
+/** How many visible cameras a cluster holds. */
+export const clusterSize = (c: { counts: readonly number[] }) => c.counts.reduce((a, b) => a + b, 0);
+
+/** The state a cluster is drawn in: its worst member's. */
+export function clusterState(c: { counts: readonly number[] }): CameraState {
+  return c.counts[2] ? 'offline' : c.counts[3] ? 'unknown' : c.counts[1] ? 'degraded' : 'online';
+}
 
 /** Zoom levels that show clusters; from CLUSTER_MAX_ZOOM on, every camera is drawn on its own. */
 export const CLUSTER_MIN_ZOOM = 5;
@@ -17,7 +25,8 @@ export interface Cluster {
   lng: number;
   lat: number;
   /** [online, degraded, offline] among the cameras that pass the filters. */
-  counts: [number, number, number];
+  /** Visible members per state: online, degraded, offline, unknown. */
+  counts: [number, number, number, number];
   members: number[];
 }
 
@@ -98,9 +107,7 @@ export class CameraModel {
   clustersAt(zoom: number): Cluster[] | null {
     if (zoom >= CLUSTER_MAX_ZOOM) return null;
     const level = Math.max(CLUSTER_MIN_ZOOM, Math.min(CLUSTER_MAX_ZOOM - 1, Math.floor(zoom)));
-    return this.clusters[level - CLUSTER_MIN_ZOOM]!.filter(
-      (c) => c.counts[0] + c.counts[1] + c.counts[2] > 0,
-    );
+    return this.clusters[level - CLUSTER_MIN_ZOOM]!.filter((c) => clusterSize(c) > 0);
   }
 
   private sameSet(list: readonly Camera[]): boolean {
@@ -125,8 +132,8 @@ export class CameraModel {
     // Keep every level's counts right by moving this one camera between states (O(levels), not O(cameras)).
     for (let l = 0; l < this.clusterOf.length; l++) {
       const counts = this.clusters[l]![this.clusterOf[l]![i]!]!.counts;
-      if (wasVisible) counts[before as 0 | 1 | 2]--;
-      if (nowVisible) counts[s as 0 | 1 | 2]++;
+      if (wasVisible) counts[before as 0 | 1 | 2 | 3]--;
+      if (nowVisible) counts[s as 0 | 1 | 2 | 3]++;
     }
   }
 
@@ -174,7 +181,7 @@ export class CameraModel {
         if (k === undefined) {
           k = list.length;
           byKey.set(key, k);
-          list.push({ lng: 0, lat: 0, sx: 0, sy: 0, counts: [0, 0, 0], members: [] });
+          list.push({ lng: 0, lat: 0, sx: 0, sy: 0, counts: [0, 0, 0, 0], members: [] });
         }
         const c = list[k]!;
         c.sx += x;
@@ -195,8 +202,8 @@ export class CameraModel {
   private recountClusters(): void {
     for (const level of this.clusters)
       for (const c of level) {
-        c.counts = [0, 0, 0];
-        for (const i of c.members) if (this.visible[i] === 1) c.counts[this.states[i] as 0 | 1 | 2]++;
+        c.counts = [0, 0, 0, 0];
+        for (const i of c.members) if (this.visible[i] === 1) c.counts[this.states[i] as 0 | 1 | 2 | 3]++;
       }
   }
 }

@@ -5,17 +5,19 @@ import type { Severity } from '@c2/api-client/schemas/event';
 
 type Rgba = [number, number, number, number];
 
-/** The theme's status colours (--c2-ok / --c2-warn / --c2-danger), as WebGL needs them: it cannot read CSS. */
+/** The theme's status colours (--c2-ok / --c2-warn / --c2-danger, grey for unknown), as WebGL needs them: it cannot read CSS. */
 export const STATE_RGBA: Record<CameraState, Rgba> = {
   online: [47, 208, 127, 255],
   degraded: [247, 183, 49, 255],
   offline: [255, 95, 87, 255],
+  unknown: [138, 150, 168, 255],
 };
 
 export const STATE_HEX: Record<CameraState, string> = {
   online: '#2fd07f',
   degraded: '#f7b731',
   offline: '#ff5f57',
+  unknown: '#8a96a8',
 };
 
 /** Field units: available stands out (it can be sent), busy ones in calmer tones, out of service grey. */

@@ -16,7 +16,7 @@ import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { ViolationHeat } from '@c2/api-client/schemas/map';
 import type { Unit, UnitPositionFrame } from '@c2/api-client/schemas/unit';
 import type { MapFilters, OverlayKey } from '../stores/map-store';
-import { CameraModel, type Cluster } from '../model/camera-model';
+import { CameraModel, clusterSize, type Cluster } from '../model/camera-model';
 import { UnitModel } from '../model/unit-model';
 import { AlertModel, PulseModel, type Pulse } from '../model/live-marks';
 import { createLayerGroups, type SceneState } from '../layers/scene-layers';
@@ -296,7 +296,7 @@ export class MapScene {
       }
       case 'camera-clusters': {
         const cluster = info.object as Cluster;
-        if (cluster.counts[0] + cluster.counts[1] + cluster.counts[2] === 1) {
+        if (clusterSize(cluster) === 1) {
           const i = cluster.members.find((m) => s.cameras.visible[m] === 1);
           const camera = i === undefined ? undefined : s.cameras.cameras[i];
           if (camera) return { kind: 'camera', camera };

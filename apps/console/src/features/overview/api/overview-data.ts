@@ -25,4 +25,4 @@ export const useRecentEvents = () => useQuery(recentEventsQuery());
 
 export const unitsQuery = () =>
   queryOptions({ queryKey: queryKeys.units.list(), queryFn: () => api.units.list(), staleTime: 30_000 });
-export const useUnits = () => useQuery(unitsQuery());
+export const useUnits = (enabled: boolean) => useQuery({ ...unitsQuery(), enabled });

@@ -11,15 +11,19 @@ const CAMERA_TILES = [
   { state: 'online', tone: 'ok' },
   { state: 'degraded', tone: 'warn' },
   { state: 'offline', tone: 'danger' },
+  { state: 'unknown', tone: 'neutral' },
 ] as const;
 const SEVERITY_TONE = { info: 'neutral', minor: 'info', major: 'warn', critical: 'danger' } as const;
 
-/** The shift's first glance: cameras by state, the latest AI events, field units by status. */
-export function OverviewPage() {
+/**
+ * The shift's first glance: cameras by state, the latest AI events, field units by status (for those who may see
+ * units). Cameras of unknown state (the VMS stopped answering) get a tile only while there are some.
+ */
+export function OverviewPage({ canSeeUnits }: { canSeeUnits: boolean }) {
   const { t, i18n } = useTranslation();
   const summary = useCameraSummary();
   const events = useRecentEvents();
-  const units = useUnits();
+  const units = useUnits(canSeeUnits);
   const format = (n: number) => n.toLocaleString(i18n.language);
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
 
@@ -33,31 +37,35 @@ export function OverviewPage() {
             formatValue={format}
             testId={testIds.overview.cameraCount('total')}
           />
-          {CAMERA_TILES.map(({ state, tone }) => (
-            <StatTile
-              key={state}
-              label={t(`camera.state.${state}`)}
-              value={summary.data?.[state] ?? 0}
-              formatValue={format}
-              tone={tone}
-              testId={testIds.overview.cameraCount(state)}
-            />
-          ))}
+          {CAMERA_TILES.filter((c) => c.state !== 'unknown' || (summary.data?.unknown ?? 0) > 0).map(
+            ({ state, tone }) => (
+              <StatTile
+                key={state}
+                label={t(`camera.state.${state}`)}
+                value={summary.data?.[state] ?? 0}
+                formatValue={format}
+                tone={tone}
+                testId={testIds.overview.cameraCount(state)}
+              />
+            ),
+          )}
         </StatGrid>
       </Panel>
-      <Panel title={t('overview.units')} testId={testIds.overview.units}>
-        <StatGrid>
-          {unitStatusSchema.options.map((s) => (
-            <StatTile
-              key={s}
-              label={t(`unit.status.${s}`)}
-              value={(units.data ?? []).filter((u) => u.status === s).length}
-              formatValue={format}
-              testId={testIds.overview.unitCount(s)}
-            />
-          ))}
-        </StatGrid>
-      </Panel>
+      {canSeeUnits ? (
+        <Panel title={t('overview.units')} testId={testIds.overview.units}>
+          <StatGrid>
+            {unitStatusSchema.options.map((s) => (
+              <StatTile
+                key={s}
+                label={t(`unit.status.${s}`)}
+                value={(units.data ?? []).filter((u) => u.status === s).length}
+                formatValue={format}
+                testId={testIds.overview.unitCount(s)}
+              />
+            ))}
+          </StatGrid>
+        </Panel>
+      ) : null}
       <Panel title={t('overview.events')} testId={testIds.overview.events} className="c2-overview__events">
         {events.data && events.data.length > 0 ? (
           <ol className="c2-overview__event-list">

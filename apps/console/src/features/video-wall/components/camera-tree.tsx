@@ -5,8 +5,8 @@ import { setCameraDrag } from '@c2/ui/camera-drag';
 import { SegmentedControl } from '@c2/ui/components/segmented-control/segmented-control';
 import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { testIds } from '@c2/ui/test-ids';
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
-const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
 /** Rows drawn at most while searching (a province has hundreds of cameras; a search narrows them). */
 const MAX_ROWS = 300;
 
@@ -161,7 +161,7 @@ export function CameraTree({ cameras, onOpen, searchRef }: CameraTreeProps) {
                         title={`${c.name} · ${c.code} · ${t(`camera.state.${c.status.state}`)}`}
                       >
                         <StatusDot
-                          tone={TONE[c.status.state]}
+                          tone={CAMERA_STATE_TONE[c.status.state]}
                           size="sm"
                           label={t(`camera.state.${c.status.state}`)}
                         />

@@ -11,6 +11,7 @@ import { testIds } from '@c2/ui/test-ids';
 import type { AlarmItem } from '../hooks/alarm-queue';
 import { useTileVariant } from '../hooks/use-tile-variant';
 import { useTourIndex } from '../hooks/use-tour';
+import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
 
 function FullscreenIcon() {
   return (
@@ -22,7 +23,6 @@ function FullscreenIcon() {
 
 /** Dragging a tile onto another swaps them; the payload is the tile's index. */
 const TILE_DRAG_TYPE = 'application/x-c2-wall-tile';
-const TONE = { online: 'ok', degraded: 'warn', offline: 'danger' } as const;
 
 export interface WallTileProps {
   index: number;
@@ -111,7 +111,7 @@ function CameraView({
       )}
       <div className="c2-wall-tile__overlay" data-testid={testIds.wall.tileOverlay(index)}>
         <div className="c2-wall-tile__title">
-          <StatusDot tone={TONE[camera.status.state]} size="sm" />
+          <StatusDot tone={CAMERA_STATE_TONE[camera.status.state]} size="sm" />
           <span className="c2-wall-tile__name" title={camera.name}>
             {camera.name}
           </span>
