@@ -1,3 +1,4 @@
+import { testIds } from '@c2/ui/test-ids';
 import { randomUUID } from 'node:crypto';
 import { test, expect } from '../fixtures/test';
 import { AppShell } from '../pages/app-shell';
@@ -49,6 +50,8 @@ test.describe('shift operator: the console loses its network', () => {
 
     await context.setOffline(true);
     await expect(shell.connection).toHaveAttribute('data-state', 'offline');
+    // The feed itself says so too: it no longer claims to be live.
+    await expect(page.getByTestId(testIds.events.offline)).toBeVisible();
     await page.screenshot({ path: 'test-results/operator-offline.png' });
 
     // The edge keeps reporting while the console is away (the edge's own connection is not cut).
@@ -65,6 +68,7 @@ test.describe('shift operator: the console loses its network', () => {
 
     await context.setOffline(false);
     await shell.expectLive();
+    await expect(page.getByTestId(testIds.events.offline)).toHaveCount(0);
     for (const e of during) await expect(feed.row(e.id)).toBeVisible();
     await expect(feed.row(first.id)).toBeVisible();
     await page.screenshot({ path: 'test-results/operator-offline-resumed.png' });

@@ -145,6 +145,8 @@ export const testIds = {
     camera: 'events-camera',
     clearFilters: 'events-clear-filters',
     status: 'events-status',
+    /** Shown instead of "live" while the live connection is down. */
+    offline: 'events-offline',
     /** `data-count`: how many events the list shows. */
     count: 'events-count',
     pause: 'events-pause',

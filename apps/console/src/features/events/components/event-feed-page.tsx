@@ -18,6 +18,8 @@ const ROW_HEIGHT = 52;
 const FRESH_MS = 4000;
 
 export interface EventFeedPageProps {
+  /** Whether the live connection is up: 'live' is only said while events can actually arrive. */
+  connected: boolean;
   onOpenOnWall: (cameraId: string) => void;
   onShowOnMap: (cameraId: string) => void;
 }
@@ -27,7 +29,7 @@ export interface EventFeedPageProps {
  * what the visible ones cost. Scrolling away from the top (or the pause button) holds the view still and counts
  * what arrives; older events page in as the list is scrolled down.
  */
-export function EventFeedPage({ onOpenOnWall, onShowOnMap }: EventFeedPageProps) {
+export function EventFeedPage({ connected, onOpenOnWall, onShowOnMap }: EventFeedPageProps) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useFeedFilter();
   const feed = useEventFeed(filter);
@@ -80,7 +82,13 @@ export function EventFeedPage({ onOpenOnWall, onShowOnMap }: EventFeedPageProps)
         </span>
         {view.state === 'live' ? (
           <>
-            <span className="c2-feed__live">{t('events.live')}</span>
+            {connected ? (
+              <span className="c2-feed__live">{t('events.live')}</span>
+            ) : (
+              <span className="c2-feed__offline" data-testid={testIds.events.offline}>
+                {t('events.offline')}
+              </span>
+            )}
             <Button size="sm" onClick={() => pause()} data-testid={testIds.events.pause}>
               {t('events.pause')}
             </Button>
