@@ -24,6 +24,15 @@ test.describe('investigator search and case file', () => {
     expect(await inv.pathCameras()).toEqual(journey.cameraIds);
     await page.screenshot({ path: 'test-results/investigate-search.png' });
 
+    // What the camera recorded around a sighting plays in place.
+    await inv.results.first().getByTestId(testIds.investigate.clipLink).click();
+    const clip = page.getByTestId(testIds.investigate.clipDialog);
+    await expect(clip.locator('.c2-live-player')).toHaveAttribute('data-state', 'playing', {
+      timeout: 30_000,
+    });
+    await page.keyboard.press('Escape');
+    await expect(clip).toHaveCount(0);
+
     // A case file gathers the first sighting and the violation.
     const title = `Xe 99A-678.90 chạy quá tốc độ ${Date.now().toString(36)}`;
     await inv.createCase(title);

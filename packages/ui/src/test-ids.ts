@@ -402,6 +402,8 @@ export const testIds = {
     bookmark: 'investigate-bookmark',
     addToCase: 'investigate-add-to-case',
     clipLink: 'investigate-clip-link',
+    /** The recorded clip played in place. */
+    clipDialog: 'investigate-clip-dialog',
     lookup: 'investigate-lookup',
     map: 'investigate-map',
     timeline: 'investigate-timeline',

@@ -21,6 +21,8 @@ export interface LivePlayerProps {
   poster?: string;
   /** Muted by default: a wall of sound would be useless, and browsers only autoplay muted video. */
   muted?: boolean;
+  /** The browser's own controls (seek, pause): for recorded video, where the viewer moves through time. */
+  controls?: boolean;
   /** Accessible name of the video, e.g. the camera's name. */
   label: string;
   onState?: (state: PlayerState) => void;
@@ -83,6 +85,7 @@ export function LivePlayer({
   src,
   poster,
   muted = true,
+  controls = false,
   label,
   onState,
   onStats,
@@ -178,7 +181,14 @@ export function LivePlayer({
       data-state={state.status}
       data-error={state.status === 'error' ? state.error.kind : undefined}
     >
-      <video ref={videoRef} className="c2-live-player__video" muted={muted} playsInline aria-label={label} />
+      <video
+        ref={videoRef}
+        className="c2-live-player__video"
+        muted={muted}
+        controls={controls}
+        playsInline
+        aria-label={label}
+      />
       {showPoster && (
         // Low priority: the playlist and the first segment matter more to the first frame than the poster does.
         <img

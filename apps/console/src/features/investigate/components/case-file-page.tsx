@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { recordedClipUrl } from '@c2/api-client/schemas/investigate';
 import type { Permission } from '@c2/api-client/schemas/role';
 import { Button } from '@c2/ui/components/button/button';
 import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
@@ -11,6 +10,7 @@ import { testIds } from '@c2/ui/test-ids';
 import { api } from '../../../lib/api';
 import { useAddCaseNote, useCaseFile, useRemoveCaseItem, useUpdateCase } from '../api/cases';
 import './investigate-page.css';
+import { ClipDialog, type ClipDialogProps } from '../../../lib/clip-dialog';
 
 /** One case file: what it groups (events, violations, recorded clips) in time order, the notes, the export. */
 export function CaseFilePage({
@@ -26,6 +26,7 @@ export function CaseFilePage({
   const remove = useRemoveCaseItem(caseId);
   const update = useUpdateCase(caseId);
   const [note, setNote] = useState('');
+  const [clip, setClip] = useState<Omit<ClipDialogProps, 'onClose'> | null>(null);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
 
   if (file.isError) return <EmptyState title={t('investigate.case.notFound')} tone="danger" />;
@@ -95,13 +96,19 @@ export function CaseFilePage({
                       <Link to={`/violations?id=${encodeURIComponent(i.refId)}`}>{i.refId}</Link>
                     )}
                     {i.kind === 'clip' && i.until && (
-                      <a href={recordedClipUrl(i.cameraId, i.ts, i.until)} target="_blank" rel="noreferrer">
+                      <button
+                        type="button"
+                        className="c2-case__clip"
+                        onClick={() =>
+                          setClip({ cameraId: i.cameraId, label: i.cameraName, from: i.ts, to: i.until! })
+                        }
+                      >
                         ▶{' '}
                         {t('investigate.case.clipRange', {
                           from: new Date(i.ts).toLocaleTimeString(i18n.language),
                           to: new Date(i.until).toLocaleTimeString(i18n.language),
                         })}
-                      </a>
+                      </button>
                     )}
                   </span>
                   <button
@@ -162,6 +169,7 @@ export function CaseFilePage({
           </form>
         </Panel>
       </div>
+      {clip && <ClipDialog {...clip} testId={testIds.investigate.clipDialog} onClose={() => setClip(null)} />}
     </div>
   );
 }

@@ -4,12 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@c2/api-client/http/api-error';
 import { normalizePlate } from '@c2/api-client/plate';
 import { eventTypeSchema, type EventType } from '@c2/api-client/schemas/event';
-import {
-  CLIP_PADDING_MS,
-  recordedClipUrl,
-  type SearchQuery,
-  type Sighting,
-} from '@c2/api-client/schemas/investigate';
+import { CLIP_PADDING_MS, type SearchQuery, type Sighting } from '@c2/api-client/schemas/investigate';
 import type { Permission } from '@c2/api-client/schemas/role';
 import { Button } from '@c2/ui/components/button/button';
 import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
@@ -25,6 +20,7 @@ import { IdentityDialog } from './identity-dialog';
 import { PathMap } from './path-map';
 import { SightingsTimeline } from './sightings-timeline';
 import './investigate-page.css';
+import { ClipDialog, type ClipDialogProps } from '../../../lib/clip-dialog';
 
 const RANGES = { '1h': 3600_000, '24h': 86400_000, '7d': 7 * 86400_000, '31d': 31 * 86400_000 } as const;
 type Range = keyof typeof RANGES;
@@ -105,6 +101,7 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
   const [activeCase, setActiveCase] = useState<string | null>(null);
   const [lookupPlate, setLookupPlate] = useState<{ plate: string; eventId: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [clip, setClip] = useState<Omit<ClipDialogProps, 'onClose'> | null>(null);
   const context = useMapContext();
   const search = useSearchSightings(query);
   const bookmark = useToggleBookmark();
@@ -379,22 +376,24 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
                           >
                             +
                           </button>
-                          <a
+                          <button
+                            type="button"
                             className="c2-inv__icon"
-                            href={recordedClipUrl(
-                              s.cameraId,
-                              new Date(Date.parse(s.ts) - CLIP_PADDING_MS).toISOString(),
-                              new Date(Date.parse(s.ts) + CLIP_PADDING_MS).toISOString(),
-                            )}
-                            target="_blank"
-                            rel="noreferrer"
                             title={t('investigate.clipHint')}
                             aria-label={t('investigate.clip')}
                             data-testid={testIds.investigate.clipLink}
-                            onClick={(e) => e.stopPropagation()}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              setClip({
+                                cameraId: s.cameraId,
+                                label: s.cameraName,
+                                from: new Date(Date.parse(s.ts) - CLIP_PADDING_MS).toISOString(),
+                                to: new Date(Date.parse(s.ts) + CLIP_PADDING_MS).toISOString(),
+                              });
+                            }}
                           >
                             ▶
-                          </a>
+                          </button>
                           {canLookup && s.plate && (
                             <button
                               type="button"
@@ -423,6 +422,7 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
           <CasesPanel activeId={activeCase} onActive={setActiveCase} />
         </aside>
       </div>
+      {clip && <ClipDialog {...clip} testId={testIds.investigate.clipDialog} onClose={() => setClip(null)} />}
       {lookupPlate && (
         <IdentityDialog
           plate={lookupPlate.plate}
