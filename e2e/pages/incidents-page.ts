@@ -37,17 +37,6 @@ export class IncidentsPage {
     await expect(this.page.getByTestId(testIds.incidents.page)).toBeVisible();
   }
 
-  /** Opens the event from the list of events awaiting action and creates the incident the form proposes. */
-  async createFromEvent(eventId: string): Promise<void> {
-    const candidate = this.page.locator(
-      `[data-testid="${testIds.incidents.candidate}"][data-event-id="${eventId}"]`,
-    );
-    await candidate.getByTestId(testIds.incidents.candidateCreate).click();
-    await expect(this.page.getByTestId(testIds.incidents.createForm)).toBeVisible();
-    await this.page.getByTestId(testIds.incidents.createSubmit).click();
-    await expect(this.detail).toBeVisible();
-  }
-
   /** The unit proposed first (the fastest to arrive). */
   async firstSuggestion(): Promise<{ unitId: string; callSign: string; eta: number }> {
     const first = this.suggestions.first();

@@ -1,6 +1,8 @@
+import { testIds } from '@c2/ui/test-ids';
 import { test, expect } from '../fixtures/test';
 import { accountOf } from '../fixtures/accounts';
 import { collectErrors } from '../fixtures/error-collector';
+import { AlertsPage } from '../pages/alerts-page';
 import { AppShell } from '../pages/app-shell';
 import { DispatchBoard } from '../pages/dispatch-board';
 import { FieldPage } from '../pages/field-page';
@@ -14,7 +16,7 @@ const SCENE_PNG = Buffer.from(
 );
 
 test.describe('dispatcher and field unit', () => {
-  test('an accident becomes an incident, the nearest unit is sent, and its crew is followed live to the scene', async ({
+  test('an accident alert becomes an incident, the nearest unit is sent, and its crew is followed live to the scene', async ({
     page,
     browser,
     baseURL,
@@ -22,23 +24,31 @@ test.describe('dispatcher and field unit', () => {
   }) => {
     // An edge box reports an accident at a camera the dispatcher may see, 40 s ago.
     const [cameraId] = await drills.cameras('public');
-    const eventId = await drills.event({
+    await drills.event({
       cameraId: cameraId!,
       type: 'accident',
       severity: 'critical',
       secondsAgo: 40,
     });
 
-    // The dispatcher signs in straight to the incident desk.
+    // The accident rule raises a P1 alert; the dispatcher signs in straight to the queue and opens it as an incident.
     const signIn = new LoginPage(page);
-    await signIn.open('/incidents');
+    await signIn.open('/alerts');
     await signIn.submit(accountOf('dispatcher').username, accountOf('dispatcher').password);
     const shell = new AppShell(page);
     await shell.expectLive();
+    const alerts = new AlertsPage(page);
+    const row = alerts.rowOf(cameraId!);
+    await expect(row).toHaveAttribute('data-priority', 'P1');
+    await row.click();
+    await alerts.press('Enter');
+    await expect(alerts.detail).toBeVisible();
+    await page.getByTestId(testIds.alerts.openIncident).click();
+    await expect(page).toHaveURL(/\/incidents\/[^/]+$/);
     const desk = new IncidentsPage(page);
-    await desk.createFromEvent(eventId);
+    await expect(desk.detail).toBeVisible();
     await expect(desk.state).toHaveAttribute('data-state', 'acknowledged');
-    // Measured from the report, not from the click.
+    // Measured from the report (the event, 40 s ago), not from the click.
     expect(Number(await desk.measure('acknowledge').getAttribute('data-seconds'))).toBeGreaterThanOrEqual(40);
     await expect(desk.openOnWall).toHaveAttribute('href', new RegExp(`^/wall\\?cameras=${cameraId}(,|$)`));
 

@@ -32,7 +32,7 @@ test.describe('shift operator', () => {
     await expect.poll(() => map.cameraState('cam-0007'), { timeout: 5_000 }).toBe('online');
   });
 
-  test('filters the map to the offline cameras and opens one: status, latest events and video area', async ({
+  test('filters the map to the offline cameras and opens one: status, latest events, and its video once it is back', async ({
     page,
     loginAs,
     drills,
@@ -54,7 +54,8 @@ test.describe('shift operator', () => {
     await map.search('cam-0013', 'camera', 'cam-0013');
     await expect(map.popover).toHaveAttribute('data-camera-id', 'cam-0013');
     await expect(map.popoverStatus).toHaveAttribute('data-state', 'offline');
-    await expect(map.popoverVideo).toBeVisible();
+    // An offline camera shows its last snapshot and says it is offline, not a player that can only fail.
+    await expect(map.popoverVideo.locator('[data-state="offline"]')).toBeVisible();
     await expect(map.popoverEvents).toBeVisible();
     await map.expectZoom(16);
 
@@ -62,6 +63,11 @@ test.describe('shift operator', () => {
     await drills.forceCamera('cam-0013', 'online', 1);
     await drills.forceCamera('cam-0014', 'online', 1);
     await expect(map.popoverStatus).toHaveAttribute('data-state', 'online');
+    // Back online, its live sub stream plays in the popover.
+    await expect(map.popoverVideo.locator('.c2-live-player')).toHaveAttribute('data-state', 'playing', {
+      timeout: 30_000,
+    });
+    await page.screenshot({ path: 'test-results/map-popover-video.png' });
     await page.keyboard.press('Escape');
     await expect(map.popover).toBeHidden();
   });

@@ -1,4 +1,5 @@
 import type { Camera } from '@c2/api-client/schemas/camera';
+import { testIds } from '@c2/ui/test-ids';
 import { test, expect } from '../fixtures/test';
 import { AppShell } from '../pages/app-shell';
 import { VideoWallPage } from '../pages/video-wall-page';
@@ -6,10 +7,12 @@ import { LoginPage } from '../pages/login-page';
 import { accountOf } from '../fixtures/accounts';
 
 test.describe('shift operator at the video wall', () => {
-  test('builds a 2×2 wall by drag and drop, saves it, reloads, and all four tiles play; an offline camera shows its last snapshot', async ({
+  test('builds a 2×2 wall by drag and drop, saves it, reloads, and all four tiles play; an offline camera shows its last snapshot; a new alert opens in the alarm tile', async ({
     page,
     drills,
   }) => {
+    // Five walls' worth of players start and stop here: more than the default minute on a busy 2-core machine.
+    test.setTimeout(120_000);
     // Sign in straight to the wall (the operator's home is the map, whose WebGL would only slow this journey).
     const login = new LoginPage(page);
     await page.goto('/login?next=/overview');
@@ -63,5 +66,28 @@ test.describe('shift operator at the video wall', () => {
     await expect(wall.tile(3).locator('img')).toHaveJSProperty('complete', true);
     await expect(wall.tile(3).locator('video')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/video-wall-offline.png' });
+
+    // The alarm tile: the camera of a new alert opens there by itself, marked with the alert's priority.
+    const alarmCamera = online[6]!;
+    await wall.setAlarmTile(2);
+    await drills.event({ cameraId: alarmCamera.id, type: 'wrong_way', severity: 'critical' });
+    // The busy province may put an alert of its own there first: the operator dismisses it, ours comes next.
+    await expect
+      .poll(
+        async () => {
+          const shown = await wall.tile(2).getAttribute('data-camera-id');
+          if (shown && shown !== alarmCamera.id)
+            await page
+              .getByTestId(testIds.wall.alarmDismiss)
+              .click({ timeout: 2000 })
+              .catch(() => undefined);
+          return shown;
+        },
+        { timeout: 45_000 },
+      )
+      .toBe(alarmCamera.id);
+    await expect(wall.tile(2)).toHaveClass(/c2-wall-tile--p1/);
+    await wall.expectPlaying(2);
+    await page.screenshot({ path: 'test-results/video-wall-alarm.png' });
   });
 });

@@ -127,13 +127,15 @@ export async function selectVisibleAlertRows(
   ids: readonly string[],
   maxTier: number,
   areas: string[] | null,
-): Promise<AlertRow[]> {
+): Promise<Array<AlertRow & { event_ts: Date | null }>> {
   if (ids.length === 0) return [];
-  return q.query<AlertRow>(`SELECT * FROM alerts WHERE ${VISIBLE} AND id = ANY($3::text[])`, [
-    maxTier,
-    areas,
-    [...ids],
-  ]);
+  // The first event's own time: when it happened, which an incident's response is measured from.
+  return q.query<AlertRow & { event_ts: Date | null }>(
+    `SELECT alerts.*, e.ts AS event_ts FROM alerts LEFT JOIN analytics_events e ON e.id = alerts.event_id
+     WHERE alerts.tier <= $1 AND ($2::text[] IS NULL OR alerts.area_id = ANY($2::text[]))
+       AND alerts.id = ANY($3::text[])`,
+    [maxTier, areas, [...ids]],
+  );
 }
 
 export async function selectVisibleAlert(

@@ -20,6 +20,7 @@ export function createAlertLookup(db: Queryable): AlertLookup {
         cameraId: r.camera_id,
         eventId: r.event_id,
         createdAt: new Date(r.created_at),
+        reportedAt: new Date(r.event_ts ?? r.created_at),
       }));
     },
   };

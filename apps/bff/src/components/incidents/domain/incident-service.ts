@@ -48,6 +48,8 @@ export interface AlertRef {
   cameraId: string | null;
   eventId: string | null;
   createdAt: Date;
+  /** When what raised it was first reported (its first event's time); the incident's clock starts there. */
+  reportedAt: Date;
 }
 
 /** Finds alerts by id within what the caller may see; ids it does not return count as unknown. */
@@ -216,7 +218,7 @@ export function createIncidentService(deps: {
       Math.min(
         fallback.getTime(),
         ...s.events.map((e) => Date.parse(e.ts)),
-        ...s.alerts.map((a) => a.createdAt.getTime()),
+        ...s.alerts.map((a) => a.reportedAt.getTime()),
       ),
     );
 
