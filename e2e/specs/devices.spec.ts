@@ -16,7 +16,7 @@ async function loginToDevices(page: Page, role: 'admin' | 'operator'): Promise<v
 const CAMERA = 'cam-0011';
 
 test.describe('system administrator: device health', () => {
-  test('a camera goes black: the image check raises it within the sampling interval, and its page shows the fault, the reconnects and a fresh snapshot', async ({
+  test('a camera goes black: the image check raises it within the sampling interval as a fault and an alert, and its page shows the fault, the reconnects and a fresh snapshot', async ({
     page,
     drills,
   }) => {
@@ -38,6 +38,14 @@ test.describe('system administrator: device health', () => {
     // Within the sampling interval (60 s): the collapsed bitrate (readings every 5 s here) brings the check
     // forward, a 2 s confirmation follows, and the fault arrives live, no reload.
     await expect(devices.row(CAMERA)).toHaveAttribute('data-faults', /image_black/, { timeout: 30_000 });
+    // The fault is an alert too, in the queue the shift works (the equipment rule: P3, maintenance SOP).
+    await expect
+      .poll(async () => {
+        const res = await page.request.get('/api/alerts?scope=active');
+        const list = (await res.json()) as Array<{ cameraId: string | null; type: string; priority: string }>;
+        return list.find((a) => a.cameraId === CAMERA && a.type === 'image_black')?.priority ?? null;
+      })
+      .toBe('P3');
 
     await devices.row(CAMERA).click();
     await expect(page).toHaveURL(new RegExp(`/devices/${CAMERA}$`));
