@@ -66,6 +66,8 @@ import { createDeviceService } from './components/devices/domain/device-service'
 import { createQualityMonitor } from './components/devices/domain/quality-monitor';
 import { createHealthCollector } from './components/devices/domain/health-collector';
 import { createDeviceRoutes } from './components/devices/http/device-routes';
+import { createDashboardRoutes, createKpiTargetRoutes } from './components/dashboards/http/dashboard-routes';
+import { createDashboardService } from './components/dashboards/domain/dashboard-service';
 import { createSimJourneyRoutes } from './upstreams/violations/sim/sim-drill-routes';
 import { loadSigningKey } from './platform/signing/signing-keys';
 import { createSigner } from './platform/signing/signer';
@@ -330,6 +332,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const evidenceExports = createEvidenceExports({ db, signer, vault, violations, eventSigning, audit });
   const investigation = createInvestigation({ db, audit, eventSigning });
+  const dashboards = createDashboardService({ db, audit, areas: () => upstreams.geo.mapContext().areas });
   const identity = createIdentityLookup({
     db,
     port: upstreams.identity,
@@ -469,6 +472,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/field', createFieldRoutes({ dispatch, audit, photoMaxBytes: config.photoMaxBytes }));
   api.use('/map', createMapRoutes(upstreams.geo, maps, config.mapStyleUrl));
   api.use('/devices', createDeviceRoutes({ devices, audit, logger }));
+  api.use('/dashboards', createDashboardRoutes(dashboards));
+  api.use('/admin/kpi-targets', createKpiTargetRoutes(dashboards));
   api.use('/streams', createStreamRoutes(streams));
   api.use('/wall-layouts', createLayoutRoutes(createLayoutService({ db, audit, cameraRef: cameras.ref })));
   if (upstreams.sim) {

@@ -1,0 +1,445 @@
+import {
+  kpiStatus,
+  MAX_HOURLY_DAYS,
+  MAX_RANGE_DAYS,
+  type AnalyticalDashboard,
+  type AnalyticalTotals,
+  type CountBy,
+  type ParsedDashboardQuery,
+  type Kpi,
+  type KpiKey,
+  type KpiTargets,
+  type OperationalDashboard,
+  type ResolvedFilter,
+  type SeriesPoint,
+  type StrategicDashboard,
+} from '@c2/api-client/schemas/dashboard';
+import { prioritySchema } from '@c2/api-client/schemas/alert';
+import { unitStatusSchema } from '@c2/api-client/schemas/unit';
+import { incidentTypeSchema } from '@c2/api-client/schemas/incident';
+import type { Area } from '@c2/api-client/schemas/map';
+import type { Db } from '../../../platform/db';
+import { badRequest } from '../../../platform/errors';
+import type { AuditTrail } from '../../audit/domain/audit-trail';
+import {
+  cameraNames,
+  camerasByAreaState,
+  eventSeries,
+  eventsPerMinute,
+  eventTotals,
+  incidentsInProgress,
+  incidentTotals,
+  localDayStart,
+  openAlerts,
+  responseHistogram,
+  roadNames,
+  selectTargets,
+  sopCompliance,
+  trafficByRoad,
+  unitsByStatus,
+  upsertTargets,
+  violationHeat,
+  violationsBy,
+  violationSeries,
+  violationTotals,
+  type RangeFilter,
+  type Scope,
+} from '../data/dashboard-store';
+import {
+  accidentChange,
+  addDays,
+  bucketStarts,
+  dayCount,
+  localToday,
+  pct,
+  percentileFromHistogram,
+  previousPeriod,
+} from './kpi-math';
+
+export type { Scope } from '../data/dashboard-store';
+
+/** Targets when a row is missing (the migration seeds them all; an admin's edit replaces them). */
+export const DEFAULT_TARGETS: KpiTargets = {
+  coverageWardPct: 50,
+  coverageCommunePct: 30,
+  cameraAvailabilityPct: 98,
+  reviewSlaHours: 24,
+  reviewedInSlaPct: 95,
+  accidentBaselinePerYear: 1200,
+  accidentChangePct: -35,
+  responseAvgSeconds: 600,
+  responseP90Seconds: 600,
+  sopCompliancePct: 90,
+};
+
+export interface DashboardServiceDeps {
+  db: Db;
+  audit: AuditTrail;
+  /** The province's wards and communes (for coverage and names). */
+  areas: () => readonly Area[];
+  now?: () => Date;
+}
+
+/** The four dashboards' use-cases: each answers from the rollups, within the caller's scope. */
+export function createDashboardService(deps: DashboardServiceDeps) {
+  const { db, audit } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  function areaName(id: string): string {
+    return deps.areas().find((a) => a.id === id)?.name ?? id;
+  }
+
+  function resolve(q: ParsedDashboardQuery, defaultDays: number) {
+    const today = localToday(now());
+    const to = q.to ?? today;
+    const from = q.from ?? addDays(to, -(defaultDays - 1));
+    // The schema checks a range given whole; these check one completed with a default.
+    if (from > to)
+      throw badRequest('Invalid dashboard filter: from: must not be after to', {
+        from: 'must not be after to',
+      });
+    if (dayCount(from, to) > MAX_RANGE_DAYS)
+      throw badRequest(`Invalid dashboard filter: from: range is at most ${MAX_RANGE_DAYS} days`, {
+        from: `range is at most ${MAX_RANGE_DAYS} days`,
+      });
+    if (q.granularity === 'hour' && dayCount(from, to) > MAX_HOURLY_DAYS)
+      throw badRequest(
+        `Invalid dashboard filter: granularity: hourly covers at most ${MAX_HOURLY_DAYS} days`,
+        {
+          granularity: `hourly granularity covers at most ${MAX_HOURLY_DAYS} days`,
+        },
+      );
+    if (q.camera && q.granularity === 'hour')
+      throw badRequest(
+        'Invalid dashboard filter: granularity: hourly series are kept by place, not per camera',
+        {
+          granularity: 'hourly series are kept by place, not per camera; choose day or week',
+        },
+      );
+    const filter: ResolvedFilter = {
+      from,
+      to,
+      area: q.area ?? null,
+      road: q.road ?? null,
+      camera: q.camera ?? null,
+      type: q.type ?? null,
+      granularity: q.granularity,
+      compare: q.compare ?? null,
+    };
+    return filter;
+  }
+
+  function rangeOf(f: ResolvedFilter, from = f.from, to = f.to): RangeFilter {
+    return { fromDay: from, toDay: to, area: f.area, road: f.road, camera: f.camera, type: f.type };
+  }
+
+  /** Refuses an area outside the caller's jurisdiction (it would read as zero, which is a lie). */
+  function checkArea(scope: Scope, area: string | null | undefined) {
+    if (area && scope.areas !== null && !scope.areas.includes(area))
+      throw badRequest('Invalid dashboard filter: area: outside your jurisdiction', {
+        area: 'outside your jurisdiction',
+      });
+  }
+
+  async function targets(): Promise<KpiTargets> {
+    return { ...DEFAULT_TARGETS, ...(await selectTargets(db)) };
+  }
+
+  async function named(
+    rows: Array<{ key: string; n: number }>,
+    names: (key: string) => string,
+  ): Promise<CountBy[]> {
+    return rows.map((r) => ({ key: r.key, name: names(r.key), count: r.n }));
+  }
+
+  async function periodFigures(scope: Scope, f: ResolvedFilter, range: RangeFilter) {
+    const withEvents = f.camera === null;
+    const [vt, vs, et, es] = await Promise.all([
+      violationTotals(db, scope, range),
+      violationSeries(db, scope, range, f.granularity),
+      withEvents ? eventTotals(db, scope, range) : Promise.resolve(null),
+      withEvents ? eventSeries(db, scope, range, f.granularity) : Promise.resolve(null),
+    ]);
+    const totals: AnalyticalTotals = {
+      violations: vt.total,
+      reviewed: vt.reviewed,
+      verified: vt.verified,
+      rejected: vt.rejected,
+      events: et?.total ?? null,
+      congestion: et?.congestion ?? null,
+    };
+    const vBy = new Map(vs.map((r) => [r.bucket, r.n]));
+    const eBy = new Map((es ?? []).map((r) => [r.bucket, r]));
+    const series: SeriesPoint[] = bucketStarts(range.fromDay, range.toDay, f.granularity).map((bucket) => ({
+      bucket,
+      violations: vBy.get(bucket) ?? 0,
+      events: es ? (eBy.get(bucket)?.n ?? 0) : null,
+      congestion: es ? (eBy.get(bucket)?.congestion ?? 0) : null,
+    }));
+    return { totals, series };
+  }
+
+  return {
+    targets,
+
+    async setTargets(
+      values: KpiTargets,
+      actor: { id: string; name: string; ip: string | null },
+    ): Promise<KpiTargets> {
+      const before = await targets();
+      await db.tx(async (tx) => {
+        await upsertTargets(tx, values, actor.name);
+        await audit.record(
+          {
+            actorId: actor.id,
+            actorName: actor.name,
+            action: 'dashboard.targets.update',
+            target: 'kpi_targets',
+            ip: actor.ip,
+            detail: { before, after: values },
+          },
+          tx,
+        );
+      });
+      return targets();
+    },
+
+    async operational(scope: Scope, area: string | null): Promise<OperationalDashboard> {
+      checkArea(scope, area);
+      const at = now();
+      const hourAgo = new Date(at.getTime() - 3_600_000);
+      const minuteStart = new Date(Math.floor(at.getTime() / 60_000) * 60_000 - 59 * 60_000);
+      const [cams, alerts, units, epm, incidents, corridors, roads] = await Promise.all([
+        camerasByAreaState(db, scope, area),
+        openAlerts(db, scope, area),
+        unitsByStatus(db, scope, area),
+        eventsPerMinute(db, scope, area, minuteStart),
+        incidentsInProgress(db, scope, area),
+        // The current hour and the one before it: "the last hour" without a partly filled bucket alone.
+        trafficByRoad(
+          db,
+          scope,
+          { area, road: null },
+          new Date(Math.floor(hourAgo.getTime() / 3_600_000) * 3_600_000),
+          new Date(at.getTime() + 1),
+        ),
+        roadNames(db),
+      ]);
+      const count = (state: string) => cams.filter((c) => c.state === state).reduce((s, c) => s + c.n, 0);
+      const total = cams.reduce((s, c) => s + c.n, 0);
+      const online = count('online');
+      const degraded = count('degraded');
+      const perMinute = new Map(epm.map((r) => [new Date(r.minute).getTime(), r.n]));
+      return {
+        at: at.toISOString(),
+        cameras: {
+          total,
+          online,
+          degraded,
+          offline: count('offline'),
+          availablePct: pct(online + degraded, total),
+        },
+        openAlerts: prioritySchema.options.map((priority) => ({
+          priority,
+          count: Math.max(0, alerts.find((a) => a.priority === priority)?.n ?? 0),
+        })),
+        units: unitStatusSchema.options.map((status) => ({
+          status,
+          count: units.find((u) => u.status === status)?.n ?? 0,
+        })),
+        eventsPerMinute: Array.from({ length: 60 }, (_, i) => {
+          const t = minuteStart.getTime() + i * 60_000;
+          return { minute: new Date(t).toISOString(), count: perMinute.get(t) ?? 0 };
+        }),
+        incidentsInProgress: incidentTypeSchema.options
+          .map((type) => ({ type, count: Math.max(0, incidents.find((r) => r.type === type)?.n ?? 0) }))
+          .filter((r) => r.count > 0),
+        corridors: corridors.map((c) => ({
+          key: c.key,
+          name: roads.get(c.key) ?? c.key,
+          events: c.n,
+          congestion: c.congestion,
+        })),
+      };
+    },
+
+    async analytical(scope: Scope, q: ParsedDashboardQuery): Promise<AnalyticalDashboard> {
+      checkArea(scope, q.area);
+      const f = resolve(q, 7);
+      const range = rangeOf(f);
+      const prev = f.compare === 'previous' ? previousPeriod(f.from, f.to) : null;
+      const [current, previous, byType, byRoad, byArea, byCamera, heat, traffic, roads] = await Promise.all([
+        periodFigures(scope, f, range),
+        prev ? periodFigures(scope, f, rangeOf(f, prev.from, prev.to)) : Promise.resolve(null),
+        violationsBy(db, scope, range, 'type', 10),
+        violationsBy(db, scope, range, 'road_id', 10),
+        violationsBy(db, scope, range, 'area_id', 10),
+        violationsBy(db, scope, range, 'camera_id', 10),
+        f.camera === null ? violationHeat(db, scope, range) : Promise.resolve(null),
+        f.camera === null
+          ? trafficByRoad(db, scope, range, localDayStart(f.from), localDayStart(addDays(f.to, 1)))
+          : Promise.resolve([]),
+        roadNames(db),
+      ]);
+      const cams = await cameraNames(
+        db,
+        byCamera.map((c) => c.key),
+      );
+      let grid: number[][] | null = null;
+      if (heat) {
+        grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+        for (const h of heat) grid[h.dow - 1]![h.h] = h.n;
+      }
+      return {
+        filter: f,
+        totals: current.totals,
+        series: current.series,
+        previous: prev && previous ? { ...prev, totals: previous.totals, series: previous.series } : null,
+        byType: await named(byType, (k) => k),
+        byRoad: await named(
+          byRoad.filter((r) => r.key !== ''),
+          (k) => roads.get(k) ?? k,
+        ),
+        byArea: await named(byArea, areaName),
+        topCameras: await named(byCamera, (k) => cams.get(k) ?? k),
+        heat: grid,
+        traffic: traffic.map((t) => ({
+          key: t.key,
+          name: roads.get(t.key) ?? t.key,
+          events: t.n,
+          congestion: t.congestion,
+        })),
+      };
+    },
+
+    async strategic(scope: Scope, q: ParsedDashboardQuery): Promise<StrategicDashboard> {
+      checkArea(scope, q.area);
+      const f = resolve(q, 30);
+      const range = rangeOf(f);
+      const t = await targets();
+      const from = localDayStart(f.from);
+      const to = localDayStart(addDays(f.to, 1));
+      // Only violations whose review deadline has passed can have missed it: younger days are left out.
+      const slaDays = Math.ceil(t.reviewSlaHours / 24);
+      const lastDecidable = addDays(localToday(now()), -slaDays);
+      const [cams, vt, byRoad, incidents, hist, sop, roads] = await Promise.all([
+        camerasByAreaState(db, scope, f.area),
+        violationTotals(db, scope, range, lastDecidable),
+        violationsBy(db, scope, range, 'road_id', 15),
+        incidentTotals(db, scope, f.area, from, to),
+        responseHistogram(db, scope, f.area, from, to),
+        sopCompliance(db, scope, f.area, from, to),
+        roadNames(db),
+      ]);
+
+      // Coverage: wards and communes (in the caller's jurisdiction) with at least one camera.
+      const inScope = deps
+        .areas()
+        .filter((a) => (scope.areas === null || scope.areas.includes(a.id)) && (!f.area || a.id === f.area));
+      const covered = new Set(cams.filter((c) => c.n > 0).map((c) => c.area_id));
+      const coverage = (kind: 'ward' | 'commune') => {
+        const all = inScope.filter((a) => (a.kind ?? 'commune') === kind);
+        const yes = all.filter((a) => covered.has(a.id)).length;
+        return { value: pct(yes, all.length), num: yes, den: all.length };
+      };
+      const wards = coverage('ward');
+      const communes = coverage('commune');
+      const total = cams.reduce((s, c) => s + c.n, 0);
+      const reachable = cams.filter((c) => c.state !== 'offline').reduce((s, c) => s + c.n, 0);
+      const days = dayCount(f.from, f.to);
+      const accidents = accidentChange(incidents.accidents, days, t.accidentBaselinePerYear);
+      const avg = incidents.arrived > 0 ? Math.round(incidents.arrive_seconds_sum / incidents.arrived) : null;
+
+      const kpi = (
+        key: KpiKey,
+        value: number | null,
+        target: number,
+        unit: Kpi['unit'],
+        better: Kpi['better'],
+        numerator: number | null = null,
+        denominator: number | null = null,
+      ): Kpi => ({
+        key,
+        value,
+        target,
+        unit,
+        better,
+        status: kpiStatus(value, target, better),
+        numerator,
+        denominator,
+      });
+
+      return {
+        filter: f,
+        kpis: [
+          kpi('coverage_ward', wards.value, t.coverageWardPct, 'pct', 'higher', wards.num, wards.den),
+          kpi(
+            'coverage_commune',
+            communes.value,
+            t.coverageCommunePct,
+            'pct',
+            'higher',
+            communes.num,
+            communes.den,
+          ),
+          kpi(
+            'camera_availability',
+            pct(reachable, total),
+            t.cameraAvailabilityPct,
+            'pct',
+            'higher',
+            reachable,
+            total,
+          ),
+          kpi(
+            'reviewed_in_sla',
+            pct(vt.reviewed_in_sla, vt.total),
+            t.reviewedInSlaPct,
+            'pct',
+            'higher',
+            vt.reviewed_in_sla,
+            vt.total,
+          ),
+          kpi(
+            'accident_change',
+            accidents.changePct,
+            t.accidentChangePct,
+            'pct',
+            'lower',
+            incidents.accidents,
+            null,
+          ),
+          kpi('response_avg', avg, t.responseAvgSeconds, 'seconds', 'lower', incidents.arrived, null),
+          kpi(
+            'response_p90',
+            percentileFromHistogram(hist, 90),
+            t.responseP90Seconds,
+            'seconds',
+            'lower',
+            incidents.arrived,
+            null,
+          ),
+          kpi(
+            'sop_compliance',
+            sop.n > 0 ? Math.round((sop.sum / sop.n) * 1000) / 10 : null,
+            t.sopCompliancePct,
+            'pct',
+            'higher',
+            null,
+            sop.n,
+          ),
+        ],
+        violationsByRoad: byRoad
+          .filter((r) => r.key !== '')
+          .map((r) => ({ key: r.key, name: roads.get(r.key) ?? r.key, count: r.n })),
+        accidents: {
+          count: incidents.accidents,
+          perYear: accidents.perYear,
+          baselinePerYear: t.accidentBaselinePerYear,
+        },
+      };
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -1,0 +1,77 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { areaId } from '@c2/api-client/schemas/common';
+import { dashboardQuerySchema, kpiTargetsSchema } from '@c2/api-client/schemas/dashboard';
+import { handle, parseInput } from '../../../platform/http';
+import { principalOf, requirePermission } from '../../auth/http/auth-guards';
+import type { Principal } from '../../auth/domain/auth-service';
+import { audienceOf } from '../../live/domain/audience';
+import type { DashboardService, Scope } from '../domain/dashboard-service';
+
+const operationalQuery = z.object({ area: areaId.optional() }).strict();
+
+function scopeOf(p: Principal): Scope {
+  const a = audienceOf(p.permissions, p.user.areas);
+  return { maxTier: a.maxTier, areas: a.areas };
+}
+
+/**
+ * The dashboards, one permission per level: operational (live), analytical (trends), strategic (KPIs against
+ * targets). Every figure is read from the rollups within the caller's clearance and jurisdiction.
+ */
+export function createDashboardRoutes(dashboards: DashboardService): Router {
+  const router = Router();
+
+  router.get(
+    '/operational',
+    requirePermission('dashboard:operational'),
+    handle(async (req, res) => {
+      const q = parseInput(operationalQuery, req.query, 'dashboard filter');
+      res.json(await dashboards.operational(scopeOf(principalOf(res)), q.area ?? null));
+    }),
+  );
+
+  router.get(
+    '/analytical',
+    requirePermission('dashboard:analytical'),
+    handle(async (req, res) => {
+      const q = parseInput(dashboardQuerySchema, req.query, 'dashboard filter');
+      res.json(await dashboards.analytical(scopeOf(principalOf(res)), q));
+    }),
+  );
+
+  router.get(
+    '/strategic',
+    requirePermission('dashboard:strategic'),
+    handle(async (req, res) => {
+      const q = parseInput(dashboardQuerySchema, req.query, 'dashboard filter');
+      res.json(await dashboards.strategic(scopeOf(principalOf(res)), q));
+    }),
+  );
+  return router;
+}
+
+/** KPI targets: read and replaced by administrators (`system:configure`), every change audited. */
+export function createKpiTargetRoutes(dashboards: DashboardService): Router {
+  const router = Router();
+  router.use(requirePermission('system:configure'));
+
+  router.get(
+    '/',
+    handle(async (_req, res) => {
+      res.json(await dashboards.targets());
+    }),
+  );
+
+  router.put(
+    '/',
+    handle(async (req, res) => {
+      const body = parseInput(kpiTargetsSchema, req.body, 'KPI targets');
+      const p = principalOf(res);
+      res.json(
+        await dashboards.setTargets(body, { id: p.user.id, name: p.user.username, ip: req.ip ?? null }),
+      );
+    }),
+  );
+  return router;
+}
