@@ -16,24 +16,31 @@ import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useConnectionState } from '../live-provider';
 
 /** The pages of the console and what a user needs to see them; the BFF enforces, this only hides. */
-export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission }> = [
-  { key: 'overview', href: '/overview', needs: 'camera:view' },
-  { key: 'map', href: '/map', needs: 'camera:view' },
-  { key: 'wall', href: '/wall', needs: 'stream:open' },
-  { key: 'alerts', href: '/alerts', needs: 'alert:view' },
-  { key: 'violations', href: '/violations', needs: 'violation:view' },
-  { key: 'investigate', href: '/investigate', needs: 'investigate:search' },
-  { key: 'incidents', href: '/incidents', needs: 'incident:view' },
-  { key: 'dispatch', href: '/dispatch', needs: 'unit:view' },
-  { key: 'events', href: '/events', needs: 'event:view' },
-  { key: 'field', href: '/field', needs: 'field:respond' },
-  { key: 'devices', href: '/devices', needs: 'device:view' },
-  { key: 'audit', href: '/audit', needs: 'audit:view' },
-  { key: 'identityLog', href: '/identity-log', needs: 'audit:view' },
-  { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure' },
-  { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure' },
-  { key: 'admin', href: '/admin', needs: 'user:manage' },
-];
+export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission; orAnyOf?: Permission[] }> =
+  [
+    {
+      key: 'dashboards',
+      href: '/dashboards',
+      needs: 'dashboard:strategic',
+      orAnyOf: ['dashboard:operational', 'dashboard:analytical', 'dashboard:investigative'],
+    },
+    { key: 'overview', href: '/overview', needs: 'camera:view' },
+    { key: 'map', href: '/map', needs: 'camera:view' },
+    { key: 'wall', href: '/wall', needs: 'stream:open' },
+    { key: 'alerts', href: '/alerts', needs: 'alert:view' },
+    { key: 'violations', href: '/violations', needs: 'violation:view' },
+    { key: 'investigate', href: '/investigate', needs: 'investigate:search' },
+    { key: 'incidents', href: '/incidents', needs: 'incident:view' },
+    { key: 'dispatch', href: '/dispatch', needs: 'unit:view' },
+    { key: 'events', href: '/events', needs: 'event:view' },
+    { key: 'field', href: '/field', needs: 'field:respond' },
+    { key: 'devices', href: '/devices', needs: 'device:view' },
+    { key: 'audit', href: '/audit', needs: 'audit:view' },
+    { key: 'identityLog', href: '/identity-log', needs: 'audit:view' },
+    { key: 'alertAdmin', href: '/admin/alerts', needs: 'alert:configure' },
+    { key: 'deadLetters', href: '/admin/dead-letters', needs: 'system:configure' },
+    { key: 'admin', href: '/admin', needs: 'user:manage' },
+  ];
 
 export function AppLayout({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
@@ -41,7 +48,9 @@ export function AppLayout({ session }: { session: SessionInfo }) {
   const location = useLocation();
   const logout = useLogout();
   const live = useConnectionState();
-  const allowed = PAGES.filter((p) => session.permissions.includes(p.needs));
+  const allowed = PAGES.filter(
+    (p) => session.permissions.includes(p.needs) || p.orAnyOf?.some((q) => session.permissions.includes(q)),
+  );
 
   return (
     <AppShell

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { areaId } from '@c2/api-client/schemas/common';
 import { dashboardQuerySchema, kpiTargetsSchema } from '@c2/api-client/schemas/dashboard';
 import { handle, parseInput } from '../../../platform/http';
-import { principalOf, requirePermission } from '../../auth/http/auth-guards';
+import { principalOf, requireAnyPermission, requirePermission } from '../../auth/http/auth-guards';
 import type { Principal } from '../../auth/domain/auth-service';
 import { audienceOf } from '../../live/domain/audience';
 import type { DashboardService, Scope } from '../domain/dashboard-service';
@@ -33,7 +33,8 @@ export function createDashboardRoutes(dashboards: DashboardService): Router {
 
   router.get(
     '/analytical',
-    requirePermission('dashboard:analytical'),
+    // The investigative level reads the same breakdowns, as tables that open the records behind each figure.
+    requireAnyPermission('dashboard:analytical', 'dashboard:investigative'),
     handle(async (req, res) => {
       const q = parseInput(dashboardQuerySchema, req.query, 'dashboard filter');
       res.json(await dashboards.analytical(scopeOf(principalOf(res)), q));
