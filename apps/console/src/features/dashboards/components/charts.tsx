@@ -40,9 +40,12 @@ export function BarList({
   format,
   onPick,
   pickLabel,
+  wide = false,
 }: {
   name: string;
   title: string;
+  /** Spans the whole row (long names, the chart a report centres on). */
+  wide?: boolean;
   items: readonly CountBy[];
   format: (n: number) => string;
   onPick?: (item: CountBy) => void;
@@ -50,13 +53,18 @@ export function BarList({
 }) {
   const max = Math.max(1, ...items.map((i) => i.count));
   return (
-    <figure className="c2-dash__chart" data-testid={testIds.dashboards.chart(name)}>
+    <figure
+      className={`c2-dash__chart${wide ? ' c2-dash__chart--wide' : ''}`}
+      data-testid={testIds.dashboards.chart(name)}
+    >
       <figcaption className="c2-dash__chart-title">{title}</figcaption>
       <ol className="c2-dash__bars">
         {items.map((item) => {
           const body = (
             <>
-              <span className="c2-dash__bar-label">{item.name}</span>
+              <span className="c2-dash__bar-label" title={item.name}>
+                {item.name}
+              </span>
               <span className="c2-dash__bar-track" aria-hidden="true">
                 <span className="c2-dash__bar-fill" style={{ width: `${(item.count / max) * 100}%` }} />
               </span>

@@ -61,6 +61,7 @@ export function StrategicView({ query }: { query: DashboardQuery }) {
       </div>
       <BarList
         name="road"
+        wide
         title={t('dashboards.st.violationsByRoad')}
         items={d.violationsByRoad}
         format={f.number}

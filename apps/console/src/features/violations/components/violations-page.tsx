@@ -49,7 +49,7 @@ export function ViolationsPage({
   userId: string;
   permissions: readonly Permission[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   // `status=all` (a dashboard drill-down): every status, as the figure behind it counted them.
   const all = params.get('status') === 'all';
@@ -102,7 +102,16 @@ export function ViolationsPage({
           <p className="c2-violations__drill" data-testid={testIds.violations.drillDown}>
             {t('violations.drillDown', {
               filters: Object.entries(drill)
-                .map(([k, v]) => `${t(`violations.drill.${k}`)}: ${v}`)
+                .map(
+                  ([k, v]) =>
+                    `${t(`violations.drill.${k}`)}: ${
+                      k === 'from' || k === 'to'
+                        ? new Date(`${v}T00:00:00+07:00`).toLocaleDateString(i18n.language, {
+                            timeZone: 'Asia/Ho_Chi_Minh',
+                          })
+                        : v
+                    }`,
+                )
                 .join(' · '),
             })}{' '}
             <button
