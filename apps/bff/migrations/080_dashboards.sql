@@ -28,11 +28,12 @@ INSERT INTO kpi_targets (key, value) VALUES
   ('response_p90_seconds', 600),
   ('sop_compliance_pct', 90);
 
--- Violations by hour and place (area, road) and type; `tier` is the clearance a reader needs.
+-- Violations by hour, area and type; `tier` is the clearance a reader needs. No road or camera here: at a
+-- province's density (~1,000 violations an hour over 400 cameras) an hour × camera grain would hold about as many
+-- rows as the raw table. Hours serve the hourly series and the hour × weekday grid; everything else reads days.
 CREATE TABLE dash_violations_hourly (
   hour timestamptz NOT NULL,
   area_id text NOT NULL,
-  road_id text NOT NULL,
   type text NOT NULL,
   tier smallint NOT NULL,
   total integer NOT NULL DEFAULT 0,
@@ -40,7 +41,7 @@ CREATE TABLE dash_violations_hourly (
   reviewed_in_sla integer NOT NULL DEFAULT 0,
   verified integer NOT NULL DEFAULT 0,
   rejected integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (hour, area_id, road_id, type, tier)
+  PRIMARY KEY (hour, area_id, type, tier)
 );
 
 -- The same per local day and camera: what "top cameras" and long ranges read.
@@ -60,6 +61,18 @@ CREATE TABLE dash_violations_daily (
 );
 CREATE INDEX dash_violations_daily_camera_idx ON dash_violations_daily (camera_id, day);
 
+-- AI events per local day and place: the day/week series, totals and traffic per road.
+CREATE TABLE dash_events_daily (
+  day date NOT NULL,
+  area_id text NOT NULL,
+  road_id text NOT NULL,
+  type text NOT NULL,
+  tier smallint NOT NULL,
+  total integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, area_id, road_id, type, tier)
+);
+
+-- AI events per hour and place: the hourly series and the live corridors.
 CREATE TABLE dash_events_hourly (
   hour timestamptz NOT NULL,
   area_id text NOT NULL,
@@ -140,14 +153,14 @@ BEGIN
   END IF;
   SELECT value * 3600 INTO sla FROM kpi_targets WHERE key = 'review_sla_hours';
   sla := coalesce(sla, 86400);
-  INSERT INTO dash_violations_hourly AS h (hour, area_id, road_id, type, tier, total, reviewed, reviewed_in_sla, verified, rejected)
-  SELECT date_bin('1 hour', d.ts, TIMESTAMPTZ '2000-01-01 00:00:00+00'), d.area_id, coalesce(c.road_id, ''), d.type, d.tier,
+  INSERT INTO dash_violations_hourly AS h (hour, area_id, type, tier, total, reviewed, reviewed_in_sla, verified, rejected)
+  SELECT date_bin('1 hour', d.ts, TIMESTAMPTZ '2000-01-01 00:00:00+00'), d.area_id, d.type, d.tier,
          sum(d.s), sum(d.s * (d.status <> 'pending')::int),
          sum(d.s * (d.status <> 'pending' AND d.decided_seconds <= sla)::int),
          sum(d.s * (d.status = 'verified')::int), sum(d.s * (d.status = 'rejected')::int)
-  FROM unnest(rows) d LEFT JOIN cameras c ON c.id = d.camera_id
-  GROUP BY 1, 2, 3, 4, 5
-  ON CONFLICT (hour, area_id, road_id, type, tier) DO UPDATE SET
+  FROM unnest(rows) d
+  GROUP BY 1, 2, 3, 4
+  ON CONFLICT (hour, area_id, type, tier) DO UPDATE SET
     total = h.total + EXCLUDED.total,
     reviewed = h.reviewed + EXCLUDED.reviewed,
     reviewed_in_sla = h.reviewed_in_sla + EXCLUDED.reviewed_in_sla,
@@ -226,6 +239,13 @@ BEGIN
   FROM unnest(rows) d LEFT JOIN cameras c ON c.id = d.camera_id
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT (hour, area_id, road_id, type, tier) DO UPDATE SET total = h.total + EXCLUDED.total;
+
+  INSERT INTO dash_events_daily AS h (day, area_id, road_id, type, tier, total)
+  SELECT ((d.ts AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date, d.area_id, coalesce(c.road_id, ''), d.type,
+         CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END, sum(d.s)
+  FROM unnest(rows) d LEFT JOIN cameras c ON c.id = d.camera_id
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (day, area_id, road_id, type, tier) DO UPDATE SET total = h.total + EXCLUDED.total;
 
   INSERT INTO dash_events_minute AS h (minute, area_id, tier, total)
   SELECT date_bin('1 minute', d.ts, TIMESTAMPTZ '2000-01-01 00:00:00+00'), d.area_id,
@@ -422,6 +442,7 @@ BEGIN
   DELETE FROM dash_violations_hourly;
   DELETE FROM dash_violations_daily;
   DELETE FROM dash_events_hourly;
+  DELETE FROM dash_events_daily;
   DELETE FROM dash_events_minute;
   DELETE FROM dash_alerts_hourly;
   DELETE FROM dash_incidents_hourly;

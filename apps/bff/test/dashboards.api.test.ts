@@ -152,6 +152,22 @@ describe('dashboards', () => {
     expect(one.heat).toBeNull();
   });
 
+  it('when asked by the hour, then each hour holds the raw count of that hour', async () => {
+    const from = addDays(today(), -2);
+    const d = (await leader.api.dashboards.analytical({
+      from,
+      to: today(),
+      granularity: 'hour',
+    })) as AnalyticalDashboard;
+    expect(d.series).toHaveLength(72);
+    const raw = await server.db.query<{ h: Date; n: number }>(
+      `SELECT date_trunc('hour', ts) AS h, count(*)::int AS n FROM violations WHERE ts >= $1 GROUP BY 1`,
+      [dayStart(from)],
+    );
+    const byHour = new Map(raw.map((r) => [new Date(r.h).toISOString(), r.n]));
+    for (const p of d.series) expect(p.violations, p.bucket).toBe(byHour.get(p.bucket) ?? 0);
+  });
+
   it('when compared with the previous period, then the previous totals are those of the 7 days before', async () => {
     const d = (await leader.api.dashboards.analytical({ compare: 'previous' })) as AnalyticalDashboard;
     expect(d.previous).not.toBeNull();
@@ -295,9 +311,11 @@ describe('dashboards', () => {
     const unknown = await get(leader, '/api/dashboards/strategic?colour=red');
     expect(unknown.status).toBe(400);
     expect((await errorOf(unknown)).message).toContain('colour');
-    const camHour = await get(leader, `/api/dashboards/analytical?camera=${cameras[0]!.id}&granularity=hour`);
-    expect(camHour.status).toBe(400);
-    expect((await errorOf(camHour)).fields).toHaveProperty('granularity');
+    for (const place of [`camera=${cameras[0]!.id}`, `road=${cameras[0]!.road_id}`]) {
+      const hourly = await get(leader, `/api/dashboards/analytical?${place}&granularity=hour`);
+      expect(hourly.status, place).toBe(400);
+      expect((await errorOf(hourly)).fields).toHaveProperty('granularity');
+    }
   });
 
   it('when a violation list is asked for a road and days from a dashboard bar, then exactly those records come', async () => {

@@ -46,14 +46,18 @@ const SCOPE_WHERE = `tier <= $3 AND ($4::text[] IS NULL OR area_id = ANY($4::tex
   AND ($5::text IS NULL OR area_id = $5) AND ($6::text IS NULL OR road_id = $6)`;
 const DAILY_WHERE = `day BETWEEN $1::date AND $2::date AND ${SCOPE_WHERE}
   AND ($7::text IS NULL OR type = $7) AND ($8::text IS NULL OR camera_id = $8)`;
-const HOURLY_WHERE = `hour >= $1::timestamptz AND hour < $2::timestamptz AND ${SCOPE_WHERE}
-  AND ($7::text IS NULL OR type = $7)`;
-// Events have no violation type: their queries bind $1–$6 only.
-const EVENTS_WHERE = `hour >= $1::timestamptz AND hour < $2::timestamptz AND ${SCOPE_WHERE}`;
-const eventParams = (scope: Scope, f: RangeFilter) => params(scope, f, false).slice(0, 6);
-
-/** The local day of an hourly rollup row, as SQL. */
-const LOCAL_DAY = `((hour AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date`;
+// Hourly violations have no road: $1 from, $2 to, $3 tier, $4 areas, $5 area, $6 type.
+const HOURLY_WHERE = `hour >= $1::timestamptz AND hour < $2::timestamptz AND tier <= $3
+  AND ($4::text[] IS NULL OR area_id = ANY($4::text[])) AND ($5::text IS NULL OR area_id = $5)
+  AND ($6::text IS NULL OR type = $6)`;
+const hourlyParams = (scope: Scope, f: RangeFilter): SqlParam[] => {
+  const p = params(scope, f, false);
+  return [p[0]!, p[1]!, p[2]!, p[3]!, p[4]!, p[6]!];
+};
+// Events have no violation type: $1–$6 (from, to, tier, areas, area, road), by day or by hour.
+const EVENTS_DAILY_WHERE = `day BETWEEN $1::date AND $2::date AND ${SCOPE_WHERE}`;
+const EVENTS_HOURLY_WHERE = `hour >= $1::timestamptz AND hour < $2::timestamptz AND ${SCOPE_WHERE}`;
+const eventParams = (scope: Scope, f: RangeFilter, daily: boolean) => params(scope, f, daily).slice(0, 6);
 
 export interface ViolationTotalsRow {
   total: number;
@@ -90,7 +94,7 @@ export async function violationSeries(
     const rows = await q.query<{ bucket: Date; n: number }>(
       `SELECT hour AS bucket, sum(total)::int AS n FROM dash_violations_hourly WHERE ${HOURLY_WHERE}
        GROUP BY hour`,
-      params(scope, f, false),
+      hourlyParams(scope, f),
     );
     return rows.map((r) => ({ bucket: new Date(r.bucket).toISOString(), n: r.n }));
   }
@@ -110,23 +114,22 @@ export async function eventSeries(
   f: RangeFilter,
   granularity: 'hour' | 'day' | 'week',
 ): Promise<Array<{ bucket: string; n: number; congestion: number }>> {
-  const bucket =
-    granularity === 'hour'
-      ? 'hour'
-      : granularity === 'week'
-        ? `date_trunc('week', ${LOCAL_DAY})::date`
-        : LOCAL_DAY;
-  const rows = await q.query<{ bucket: Date | string; n: number; congestion: number }>(
-    `SELECT ${granularity === 'hour' ? 'hour' : `to_char(${bucket}, 'YYYY-MM-DD')`} AS bucket,
-            sum(total)::int AS n, coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion
-     FROM dash_events_hourly WHERE ${EVENTS_WHERE} GROUP BY 1`,
-    eventParams(scope, f),
+  const counts = `sum(total)::int AS n, coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion`;
+  if (granularity === 'hour') {
+    const rows = await q.query<{ bucket: Date; n: number; congestion: number }>(
+      `SELECT hour AS bucket, ${counts} FROM dash_events_hourly WHERE ${EVENTS_HOURLY_WHERE} GROUP BY 1`,
+      eventParams(scope, f, false),
+    );
+    return rows.map((r) => ({ bucket: new Date(r.bucket).toISOString(), n: r.n, congestion: r.congestion }));
+  }
+  const bucket = granularity === 'week' ? `date_trunc('week', day)::date` : 'day';
+  const rows = await q.query<{ bucket: string; n: number; congestion: number }>(
+    `SELECT to_char(${bucket}, 'YYYY-MM-DD') AS bucket, ${counts}
+     FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE} GROUP BY 1`,
+    eventParams(scope, f, true),
   );
   return rows.map((r) => ({
-    bucket:
-      granularity === 'hour'
-        ? new Date(r.bucket).toISOString()
-        : localDayStart(String(r.bucket)).toISOString(),
+    bucket: localDayStart(r.bucket).toISOString(),
     n: r.n,
     congestion: r.congestion,
   }));
@@ -157,7 +160,7 @@ export async function violationHeat(
     `SELECT extract(isodow FROM (hour AT TIME ZONE 'UTC') + INTERVAL '7 hours')::int AS dow,
             extract(hour FROM (hour AT TIME ZONE 'UTC') + INTERVAL '7 hours')::int AS h, sum(total)::int AS n
      FROM dash_violations_hourly WHERE ${HOURLY_WHERE} GROUP BY 1, 2`,
-    params(scope, f, false),
+    hourlyParams(scope, f),
   );
 }
 
@@ -170,26 +173,41 @@ export async function eventTotals(q: Queryable, scope: Scope, f: RangeFilter): P
   const rows = await q.query<EventTotalsRow>(
     `SELECT coalesce(sum(total), 0)::int AS total,
             coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion
-     FROM dash_events_hourly WHERE ${EVENTS_WHERE}`,
-    eventParams(scope, f),
+     FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE}`,
+    eventParams(scope, f, true),
   );
   return rows[0] ?? { total: 0, congestion: 0 };
 }
 
-/** AI events and congestion events per road between two instants. */
+/** AI events and congestion events per road over local days. */
 export async function trafficByRoad(
   q: Queryable,
   scope: Scope,
-  f: Pick<RangeFilter, 'area' | 'road'>,
+  f: RangeFilter,
+): Promise<Array<{ key: string; n: number; congestion: number }>> {
+  return q.query<{ key: string; n: number; congestion: number }>(
+    `SELECT road_id AS key, sum(total)::int AS n,
+            coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion
+     FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE} AND road_id <> ''
+     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+    eventParams(scope, f, true),
+  );
+}
+
+/** The same between two instants, from the hourly rollup (the live corridors). */
+export async function trafficByRoadSince(
+  q: Queryable,
+  scope: Scope,
+  area: string | null,
   from: Date,
   to: Date,
 ): Promise<Array<{ key: string; n: number; congestion: number }>> {
   return q.query<{ key: string; n: number; congestion: number }>(
     `SELECT road_id AS key, sum(total)::int AS n,
             coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion
-     FROM dash_events_hourly WHERE ${EVENTS_WHERE} AND road_id <> ''
+     FROM dash_events_hourly WHERE ${EVENTS_HOURLY_WHERE} AND road_id <> ''
      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
-    [from.toISOString(), to.toISOString(), scope.maxTier, scope.areas, f.area, f.road],
+    [from.toISOString(), to.toISOString(), scope.maxTier, scope.areas, area, null],
   );
 }
 

@@ -36,6 +36,7 @@ import {
   selectTargets,
   sopCompliance,
   trafficByRoad,
+  trafficByRoadSince,
   unitsByStatus,
   upsertTargets,
   violationHeat,
@@ -109,11 +110,11 @@ export function createDashboardService(deps: DashboardServiceDeps) {
           granularity: `hourly granularity covers at most ${MAX_HOURLY_DAYS} days`,
         },
       );
-    if (q.camera && q.granularity === 'hour')
+    if ((q.camera || q.road) && q.granularity === 'hour')
       throw badRequest(
-        'Invalid dashboard filter: granularity: hourly series are kept by place, not per camera',
+        'Invalid dashboard filter: granularity: hourly series are kept by area, not per road or camera',
         {
-          granularity: 'hourly series are kept by place, not per camera; choose day or week',
+          granularity: 'hourly series are kept by area, not per road or camera; choose day or week',
         },
       );
     const filter: ResolvedFilter = {
@@ -216,10 +217,10 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         eventsPerMinute(db, scope, area, minuteStart),
         incidentsInProgress(db, scope, area),
         // The current hour and the one before it: "the last hour" without a partly filled bucket alone.
-        trafficByRoad(
+        trafficByRoadSince(
           db,
           scope,
-          { area, road: null },
+          area,
           new Date(Math.floor(hourAgo.getTime() / 3_600_000) * 3_600_000),
           new Date(at.getTime() + 1),
         ),
@@ -275,10 +276,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         violationsBy(db, scope, range, 'road_id', 10),
         violationsBy(db, scope, range, 'area_id', 10),
         violationsBy(db, scope, range, 'camera_id', 10),
-        f.camera === null ? violationHeat(db, scope, range) : Promise.resolve(null),
-        f.camera === null
-          ? trafficByRoad(db, scope, range, localDayStart(f.from), localDayStart(addDays(f.to, 1)))
-          : Promise.resolve([]),
+        f.camera === null && f.road === null ? violationHeat(db, scope, range) : Promise.resolve(null),
+        f.camera === null ? trafficByRoad(db, scope, range) : Promise.resolve([]),
         roadNames(db),
       ]);
       const cams = await cameraNames(
