@@ -328,4 +328,53 @@ describe('dashboards', () => {
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).fields).toHaveProperty('from');
   });
+
+  it('when an admin sends the daily summary, then each leader gets one e-mail in the outbox with the day’s figures, once', async () => {
+    const day = today();
+    const send = (s: Session, body: unknown) =>
+      fetch(`${server.url}/api/admin/dashboard-summary`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await send(leader, { day })).status).toBe(403);
+    const bad = await send(admin, { day: 'hôm qua' });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).fields).toHaveProperty('day');
+
+    const res = await send(admin, { day });
+    expect(res.status).toBe(201);
+    const [leaders] = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM users WHERE role = 'leader' AND NOT disabled`,
+    );
+    expect(await res.json()).toEqual({ day, recipients: leaders!.n });
+    const mails = await server.db.query<{
+      channel: string;
+      subject: string;
+      body: string;
+      recipient_id: string;
+    }>(`SELECT channel, subject, body, recipient_id FROM notify_outbox WHERE reason = $1`, [
+      `daily summary ${day}`,
+    ]);
+    expect(mails).toHaveLength(leaders!.n);
+    const [raw] = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM violations WHERE ts >= $1 AND ts < $2',
+      [dayStart(day), dayStart(addDays(day, 1))],
+    );
+    const mail = mails[0]!;
+    expect(mail.channel).toBe('email');
+    expect(mail.subject).toContain(
+      new Date(`${day}T00:00:00+07:00`).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+    );
+    expect(mail.body).toContain(`Vi phạm ghi nhận: ${raw!.n.toLocaleString('vi-VN')}`);
+    expect(mail.body).toContain('Phường có camera');
+
+    const again = await send(admin, { day });
+    expect(again.status).toBe(409);
+    const [count] = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notify_outbox WHERE reason = $1`,
+      [`daily summary ${day}`],
+    );
+    expect(count!.n).toBe(leaders!.n);
+  });
 });

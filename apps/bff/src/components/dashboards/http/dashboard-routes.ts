@@ -1,8 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { areaId } from '@c2/api-client/schemas/common';
-import { dashboardQuerySchema, kpiTargetsSchema } from '@c2/api-client/schemas/dashboard';
+import { dashboardDay, dashboardQuerySchema, kpiTargetsSchema } from '@c2/api-client/schemas/dashboard';
 import { handle, parseInput } from '../../../platform/http';
+import { AppError } from '../../../platform/errors';
+import type { AuditTrail } from '../../audit/domain/audit-trail';
+import type { DailySummary } from '../domain/daily-summary';
+import { addDays, localToday } from '../domain/kpi-math';
 import { principalOf, requireAnyPermission, requirePermission } from '../../auth/http/auth-guards';
 import type { Principal } from '../../auth/domain/auth-service';
 import { audienceOf } from '../../live/domain/audience';
@@ -72,6 +76,37 @@ export function createKpiTargetRoutes(dashboards: DashboardService): Router {
       res.json(
         await dashboards.setTargets(body, { id: p.user.id, name: p.user.username, ip: req.ip ?? null }),
       );
+    }),
+  );
+  return router;
+}
+
+const summaryBody = z.union([z.undefined(), z.object({ day: dashboardDay.optional() }).strict()]);
+
+/**
+ * Sends a day's summary e-mail to the leaders now (default: yesterday), for an administrator who wants it before
+ * the morning run or after fixing a contact; a day goes out once, a second request answers 409.
+ */
+export function createDashboardSummaryRoutes(summary: DailySummary, audit: AuditTrail): Router {
+  const router = Router();
+  router.post(
+    '/',
+    requirePermission('system:configure'),
+    handle(async (req, res) => {
+      const body = parseInput(summaryBody, req.body, 'summary request');
+      const day = body?.day ?? addDays(localToday(new Date()), -1);
+      const p = principalOf(res);
+      const sent = await summary.send(day, p.user.username);
+      if (!sent) throw new AppError('already_sent', `The summary of ${day} was already sent`, 409);
+      await audit.record({
+        actorId: p.user.id,
+        actorName: p.user.username,
+        action: 'dashboard.summary.send',
+        target: day,
+        ip: req.ip ?? null,
+        detail: { recipients: sent.recipients },
+      });
+      res.status(201).json(sent);
     }),
   );
   return router;
