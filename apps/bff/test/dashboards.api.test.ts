@@ -238,6 +238,21 @@ describe('dashboards', () => {
     );
   });
 
+  it('when the strategic range spans whole months, then months and partial days add up to the raw counts', async () => {
+    const from = addDays(today(), -364);
+    const d = (await leader.api.dashboards.strategic({ from, to: today() })) as StrategicDashboard;
+    const raw = await server.db.query<{ road_id: string; n: number }>(
+      `SELECT c.road_id, count(*)::int AS n FROM violations v JOIN cameras c ON c.id = v.camera_id
+       WHERE v.ts >= $1 AND c.road_id IS NOT NULL GROUP BY 1`,
+      [dayStart(from)],
+    );
+    expect(Object.fromEntries(d.violationsByRoad.map((r) => [r.key, r.count]))).toEqual(
+      Object.fromEntries(raw.map((r) => [r.road_id, r.n])),
+    );
+    // Rows of earlier months are read from the monthly rollup, those of the partial months from the daily one.
+    expect(d.violationsByRoad.reduce((s, r) => s + r.count, 0)).toBe(raw.reduce((s, r) => s + r.n, 0));
+  });
+
   it('when a user of one ward asks, then only that ward counts, and another ward is refused', async () => {
     const mine = cameras[0]!.area_id;
     const other = cameras.find((c) => c.area_id !== mine)!.area_id;

@@ -83,6 +83,46 @@ export async function violationTotals(
   return rows[0] ?? { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 };
 }
 
+const MONTHLY_WHERE = `month BETWEEN $1::date AND $2::date AND ${SCOPE_WHERE} AND ($7::text IS NULL OR type = $7)`;
+const monthlyParams = (scope: Scope, f: RangeFilter, fromMonth: string, toMonth: string): SqlParam[] => {
+  const p = params(scope, f, true);
+  return [fromMonth, toMonth, ...p.slice(2, 7)];
+};
+
+/** Totals over whole months (no camera grain: the caller reads days when a camera is asked for). */
+export async function violationTotalsMonthly(
+  q: Queryable,
+  scope: Scope,
+  f: RangeFilter,
+  fromMonth: string,
+  toMonth: string,
+): Promise<ViolationTotalsRow> {
+  const rows = await q.query<ViolationTotalsRow>(
+    `SELECT coalesce(sum(total), 0)::int AS total, coalesce(sum(reviewed), 0)::int AS reviewed,
+            coalesce(sum(reviewed_in_sla), 0)::int AS reviewed_in_sla,
+            coalesce(sum(verified), 0)::int AS verified, coalesce(sum(rejected), 0)::int AS rejected
+     FROM dash_violations_monthly WHERE ${MONTHLY_WHERE}`,
+    monthlyParams(scope, f, fromMonth, toMonth),
+  );
+  return rows[0] ?? { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 };
+}
+
+/** Violations over whole months grouped by a dimension (every group: the caller merges and ranks). */
+export async function violationsByMonthly(
+  q: Queryable,
+  scope: Scope,
+  f: RangeFilter,
+  dimension: 'type' | 'road_id' | 'area_id',
+  fromMonth: string,
+  toMonth: string,
+): Promise<Array<{ key: string; n: number }>> {
+  return q.query<{ key: string; n: number }>(
+    `SELECT ${dimension} AS key, sum(total)::int AS n FROM dash_violations_monthly WHERE ${MONTHLY_WHERE}
+     GROUP BY 1 HAVING sum(total) > 0`,
+    monthlyParams(scope, f, fromMonth, toMonth),
+  );
+}
+
 /** Violations per bucket: per day or ISO week (Monday) from the daily rollup, per hour from the hourly one. */
 export async function violationSeries(
   q: Queryable,

@@ -43,6 +43,9 @@ import {
   violationsBy,
   violationSeries,
   violationTotals,
+  violationTotalsMonthly,
+  violationsByMonthly,
+  type ViolationTotalsRow,
   type RangeFilter,
   type Scope,
 } from '../data/dashboard-store';
@@ -55,6 +58,7 @@ import {
   pct,
   percentileFromHistogram,
   previousPeriod,
+  splitMonths,
 } from './kpi-math';
 
 export type { Scope } from '../data/dashboard-store';
@@ -144,6 +148,50 @@ export function createDashboardService(deps: DashboardServiceDeps) {
 
   async function targets(): Promise<KpiTargets> {
     return { ...DEFAULT_TARGETS, ...(await selectTargets(db)) };
+  }
+
+  /** Totals over a range: whole months from the monthly rollup, the partial ends (or any camera) from days. */
+  async function spanTotals(scope: Scope, range: RangeFilter): Promise<ViolationTotalsRow> {
+    if (range.camera !== null || range.fromDay > range.toDay)
+      return range.fromDay > range.toDay
+        ? { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 }
+        : violationTotals(db, scope, range);
+    const split = splitMonths(range.fromDay, range.toDay);
+    const parts = await Promise.all([
+      split.months
+        ? violationTotalsMonthly(db, scope, range, split.months.from, split.months.to)
+        : Promise.resolve(null),
+      ...split.days.map((d) => violationTotals(db, scope, { ...range, fromDay: d.from, toDay: d.to })),
+    ]);
+    const sum: ViolationTotalsRow = { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 };
+    for (const p of parts)
+      if (p) for (const k of Object.keys(sum) as Array<keyof ViolationTotalsRow>) sum[k] += p[k];
+    return sum;
+  }
+
+  /** Violations by a dimension over a range, months and days merged, largest first. */
+  async function spanBy(
+    scope: Scope,
+    range: RangeFilter,
+    dimension: 'type' | 'road_id' | 'area_id',
+    limit: number,
+  ): Promise<Array<{ key: string; n: number }>> {
+    if (range.camera !== null) return violationsBy(db, scope, range, dimension, limit);
+    const split = splitMonths(range.fromDay, range.toDay);
+    const parts = await Promise.all([
+      split.months
+        ? violationsByMonthly(db, scope, range, dimension, split.months.from, split.months.to)
+        : Promise.resolve([]),
+      ...split.days.map((d) =>
+        violationsBy(db, scope, { ...range, fromDay: d.from, toDay: d.to }, dimension, 100_000),
+      ),
+    ]);
+    const merged = new Map<string, number>();
+    for (const rows of parts) for (const r of rows) merged.set(r.key, (merged.get(r.key) ?? 0) + r.n);
+    return [...merged]
+      .map(([key, n]) => ({ key, n }))
+      .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key))
+      .slice(0, limit);
   }
 
   async function named(
@@ -323,8 +371,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const lastDecidable = addDays(localToday(now()), -slaDays);
       const [cams, vt, byRoad, incidents, hist, sop, roads] = await Promise.all([
         camerasByAreaState(db, scope, f.area),
-        violationTotals(db, scope, range, lastDecidable),
-        violationsBy(db, scope, range, 'road_id', 15),
+        spanTotals(scope, { ...range, toDay: range.toDay < lastDecidable ? range.toDay : lastDecidable }),
+        spanBy(scope, range, 'road_id', 15),
         incidentTotals(db, scope, f.area, from, to),
         responseHistogram(db, scope, f.area, from, to),
         sopCompliance(db, scope, f.area, from, to),

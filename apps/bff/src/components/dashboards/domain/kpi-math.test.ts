@@ -6,6 +6,7 @@ import {
   localToday,
   percentileFromHistogram,
   previousPeriod,
+  splitMonths,
 } from './kpi-math';
 
 describe('KPI math', () => {
@@ -49,5 +50,23 @@ describe('KPI math', () => {
     expect(kpiStatus(600, 600, 'lower')).toBe('good');
     expect(kpiStatus(49.9, 50, 'higher')).toBe('bad');
     expect(kpiStatus(null, 50, 'higher')).toBe('unknown');
+  });
+
+  it('when a range spans whole months, then they are read by month and only the partial ends by day', () => {
+    expect(splitMonths('2025-12-07', '2026-12-06')).toEqual({
+      months: { from: '2026-01-01', to: '2026-11-30' },
+      days: [
+        { from: '2025-12-07', to: '2025-12-31' },
+        { from: '2026-12-01', to: '2026-12-06' },
+      ],
+    });
+    expect(splitMonths('2026-02-01', '2026-02-28')).toEqual({
+      months: { from: '2026-02-01', to: '2026-02-28' },
+      days: [],
+    });
+    expect(splitMonths('2026-03-05', '2026-03-20')).toEqual({
+      months: null,
+      days: [{ from: '2026-03-05', to: '2026-03-20' }],
+    });
   });
 });

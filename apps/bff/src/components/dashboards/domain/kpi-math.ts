@@ -85,3 +85,26 @@ export function accidentChange(
     baselinePerYear > 0 ? Math.round(((perYear - baselinePerYear) / baselinePerYear) * 1000) / 10 : null;
   return { perYear, changePct };
 }
+
+/**
+ * Splits a range of local days into whole months (read from the monthly rollup) and the partial months at its ends
+ * (read from the daily one). `months` is null when no whole month fits.
+ */
+export function splitMonths(
+  from: string,
+  to: string,
+): { months: { from: string; to: string } | null; days: Array<{ from: string; to: string }> } {
+  const firstOfMonth = (d: string) => `${d.slice(0, 7)}-01`;
+  const nextMonth = (d: string) => {
+    const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  };
+  const start = from.endsWith('-01') ? from : nextMonth(from);
+  // The first day after `to`'s last whole month.
+  const end = nextMonth(to) === addDays(to, 1) ? addDays(to, 1) : firstOfMonth(to);
+  if (start >= end) return { months: null, days: [{ from, to }] };
+  const days: Array<{ from: string; to: string }> = [];
+  if (from < start) days.push({ from, to: addDays(start, -1) });
+  if (end <= to) days.push({ from: end, to });
+  return { months: { from: start, to: addDays(end, -1) }, days };
+}
