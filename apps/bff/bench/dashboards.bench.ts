@@ -4,7 +4,8 @@
 //
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx apps/bff/bench/dashboards.bench.ts
 //   DASH_SCHEMA (default dash_bench) holds the data; an empty schema is seeded first with
-//   apps/bff/scripts/seed-dashboards.ts (DASH_ROWS rows, default 10 M; BENCH_QUICK=1: 200,000).
+//   apps/bff/scripts/seed-dashboards.ts (DASH_ROWS rows, default 10 M; BENCH_QUICK=1: 200,000). DASH_RUNS: timed
+//   runs per query (default 30).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fmt, percentile, ratio } from '@c2/bench-kit/stats';
@@ -25,11 +26,12 @@ if (!url) {
 }
 const schema = process.env.DASH_SCHEMA ?? 'dash_bench';
 const wantRows = Number(process.env.DASH_ROWS ?? (QUICK ? 200_000 : 10_000_000));
-const RUNS = QUICK ? 10 : 30;
+const RUNS = Number(process.env.DASH_RUNS ?? (QUICK ? 10 : 30));
 
 const db = await openDb({ databaseUrl: url, schema, pgliteDir: 'memory://' }, createLogger('silent'));
 const [seeded] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM violations`);
-if ((seeded?.n ?? 0) < wantRows) {
+const [rolled] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dash_violations_daily`);
+if ((seeded?.n ?? 0) < wantRows || (rolled?.n ?? 0) === 0) {
   process.stdout.write(`seeding ${wantRows} rows into ${schema}…\n`);
   const r = spawnSync(
     process.execPath,

@@ -67,7 +67,15 @@ const [existing] = await db.query<{ n: number }>(
 );
 const start = existing?.n ?? 0;
 if (start >= rows) {
-  log(`already ${start} seeded violations: nothing to add`);
+  // A load stopped after its last whole chunk leaves the rows without their rollups: rebuild them then.
+  const [rolled] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM dash_violations_daily');
+  if ((rolled?.n ?? 0) === 0) {
+    log(`${start} seeded violations without rollups: rebuilding them…`);
+    const r0 = performance.now();
+    await db.query('SELECT dash_rebuild()');
+    await db.query('ANALYZE');
+    log(`rollups rebuilt in ${((performance.now() - r0) / 1000).toFixed(0)} s`);
+  } else log(`already ${start} seeded violations: nothing to add`);
   await db.close();
   process.exit(0);
 }
