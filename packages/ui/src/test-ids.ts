@@ -327,6 +327,7 @@ export const testIds = {
     bar: (chart: string, key: string) => `dashboards-bar-${chart}-${key}`,
     table: (name: string) => `dashboards-table-${name}`,
     csv: (name: string) => `dashboards-csv-${name}`,
+    xlsx: (name: string) => `dashboards-xlsx-${name}`,
     bigScreen: 'dashboards-big-screen',
     print: 'dashboards-print',
     share: 'dashboards-share',

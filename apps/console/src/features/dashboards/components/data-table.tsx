@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@c2/ui/components/button/button';
 import { testIds } from '@c2/ui/test-ids';
 import { downloadCsv, toCsv } from './csv';
+import { downloadXlsx, toXlsx } from './xlsx';
 
 export interface Column<R> {
   header: string;
@@ -32,6 +33,7 @@ export function DataTable<R>({
     <section className="c2-dash__table-wrap" aria-label={title}>
       <header className="c2-dash__table-head">
         <h3 className="c2-dash__chart-title">{title}</h3>
+        <span className="c2-dash__spacer" />
         <Button
           size="sm"
           variant="ghost"
@@ -47,6 +49,23 @@ export function DataTable<R>({
           }
         >
           {t('dashboards.csv')}
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          data-testid={testIds.dashboards.xlsx(name)}
+          onClick={() =>
+            downloadXlsx(
+              fileName.replace(/\.csv$/, '.xlsx'),
+              toXlsx(
+                title,
+                columns.map((c) => c.header),
+                rows.map((r) => columns.map((c) => c.value(r))),
+              ),
+            )
+          }
+        >
+          {t('dashboards.xlsx')}
         </Button>
       </header>
       <table className="c2-dash__table" data-testid={testIds.dashboards.table(name)}>
