@@ -2,8 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { queryKeys } from '@c2/api-client/query-keys';
 import { api } from '../../../lib/api';
 
-/** How often the live view asks again: the rollups move with every stored event, one small request each time. */
-export const OPERATIONAL_REFRESH_MS = 5_000;
+/** The floor of the live view's refresh when the socket is quiet (live entries refresh it sooner). */
+export const OPERATIONAL_REFRESH_MS = 15_000;
 
 export const operationalQuery = (area: string | null) =>
   queryOptions({

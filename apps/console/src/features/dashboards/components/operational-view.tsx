@@ -3,6 +3,7 @@ import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { testIds } from '@c2/ui/test-ids';
 import { useOperational } from '../api/get-operational';
+import { useLiveOperational } from '../hooks/use-live-operational';
 import { BarList, formatters, Sparkline } from './charts';
 import { DataTable } from './data-table';
 
@@ -11,6 +12,7 @@ export function OperationalView({ area }: { area: string | null }) {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const live = useOperational(area);
+  useLiveOperational();
   if (live.isError) return <EmptyState title={t('dashboards.loadError')} tone="danger" />;
   if (!live.data) return <Spinner label={t('app.loading')} />;
   const d = live.data;
