@@ -173,6 +173,7 @@ export function AnalyticalView({
         }
       />
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="type"
         title={t('dashboards.an.byType')}
         items={typeItems}
@@ -181,6 +182,7 @@ export function AnalyticalView({
         pickLabel={pickLabel}
       />
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="road"
         title={t('dashboards.an.byRoad')}
         items={d.byRoad}
@@ -189,6 +191,7 @@ export function AnalyticalView({
         pickLabel={pickLabel}
       />
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="area"
         title={t('dashboards.an.byArea')}
         items={d.byArea}
@@ -197,6 +200,7 @@ export function AnalyticalView({
         pickLabel={pickLabel}
       />
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="camera"
         title={t('dashboards.an.topCameras')}
         items={d.topCameras}

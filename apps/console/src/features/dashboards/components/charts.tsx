@@ -41,7 +41,10 @@ export function BarList({
   onPick,
   pickLabel,
   wide = false,
+  emptyLabel,
 }: {
+  /** Shown when there is nothing to draw. */
+  emptyLabel: string;
   name: string;
   title: string;
   /** Spans the whole row (long names, the chart a report centres on). */
@@ -58,6 +61,7 @@ export function BarList({
       data-testid={testIds.dashboards.chart(name)}
     >
       <figcaption className="c2-dash__chart-title">{title}</figcaption>
+      {items.length === 0 && <p className="c2-dash__muted">{emptyLabel}</p>}
       <ol className="c2-dash__bars">
         {items.map((item) => {
           const body = (
@@ -221,7 +225,13 @@ export function Sparkline({ values, label }: { values: readonly number[]; label:
   const step = W / Math.max(1, values.length - 1);
   const points = values.map((v, i) => `${i * step},${H - (v / max) * (H - 4) - 2}`).join(' ');
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="c2-dash__spark" role="img" aria-label={label}>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      preserveAspectRatio="none"
+      className="c2-dash__spark"
+      role="img"
+      aria-label={label}
+    >
       <polyline points={points} className="c2-dash__spark-line" />
     </svg>
   );

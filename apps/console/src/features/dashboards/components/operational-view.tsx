@@ -63,18 +63,21 @@ export function OperationalView({ area }: { area: string | null }) {
         <p className="c2-dash__muted">{t('dashboards.op.updated', { at: f.hour(d.at) })}</p>
       </section>
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="alerts"
         title={t('dashboards.op.alertsByPriority')}
         items={d.openAlerts.map((a) => ({ key: a.priority, name: a.priority, count: a.count }))}
         format={f.number}
       />
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="units"
         title={t('dashboards.op.unitsByStatus')}
         items={d.units.map((u) => ({ key: u.status, name: t(`unit.status.${u.status}`), count: u.count }))}
         format={f.number}
       />
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="incidents"
         title={t('dashboards.op.incidentsByType')}
         items={d.incidentsInProgress.map((i) => ({

@@ -60,6 +60,7 @@ export function StrategicView({ query }: { query: DashboardQuery }) {
         ))}
       </div>
       <BarList
+        emptyLabel={t('dashboards.noData')}
         name="road"
         wide
         title={t('dashboards.st.violationsByRoad')}
