@@ -123,6 +123,102 @@ export async function violationsByMonthly(
   );
 }
 
+export interface Breakdown {
+  totals: ViolationTotalsRow;
+  /** Per day or week (the bucket's first day, YYYY-MM-DD). */
+  series: Array<{ bucket: string; n: number }>;
+  byType: Array<{ key: string; n: number }>;
+  byRoad: Array<{ key: string; n: number }>;
+  byArea: Array<{ key: string; n: number }>;
+  byCamera: Array<{ key: string; n: number }>;
+}
+
+/**
+ * Totals, the per-day (or per-week) series and the four breakdowns of the daily rollup in one scan (GROUPING
+ * SETS): six GROUP BYs over the same rows would read them six times and, on a small machine, queue behind each
+ * other. Groups come back whole, largest first; the caller keeps the top ones.
+ */
+export async function violationBreakdown(
+  q: Queryable,
+  scope: Scope,
+  f: RangeFilter,
+  granularity: 'day' | 'week',
+): Promise<Breakdown> {
+  const bucket = granularity === 'week' ? `date_trunc('week', day)::date` : 'day';
+  const rows = await q.query<{
+    g: number;
+    bucket: string | null;
+    type: string | null;
+    road_id: string | null;
+    area_id: string | null;
+    camera_id: string | null;
+    total: number;
+    reviewed: number;
+    reviewed_in_sla: number;
+    verified: number;
+    rejected: number;
+  }>(
+    `SELECT GROUPING(b, type, road_id, area_id, camera_id)::int AS g, to_char(b, 'YYYY-MM-DD') AS bucket,
+            type, road_id, area_id, camera_id, sum(total)::int AS total, sum(reviewed)::int AS reviewed,
+            sum(reviewed_in_sla)::int AS reviewed_in_sla, sum(verified)::int AS verified,
+            sum(rejected)::int AS rejected
+     FROM (SELECT ${bucket} AS b, * FROM dash_violations_daily WHERE ${DAILY_WHERE}) d
+     GROUP BY GROUPING SETS ((), (b), (type), (road_id), (area_id), (camera_id))
+     HAVING sum(total) > 0 OR GROUPING(b, type, road_id, area_id, camera_id) = 31
+     ORDER BY total DESC`,
+    [...params(scope, f, true), f.camera],
+  );
+  const out: Breakdown = {
+    totals: { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 },
+    series: [],
+    byType: [],
+    byRoad: [],
+    byArea: [],
+    byCamera: [],
+  };
+  // GROUPING(...) sets a bit for each column folded away: the one column left grouped tells the set.
+  for (const r of rows) {
+    if (r.g === 31) out.totals = r;
+    else if (r.g === 15) out.series.push({ bucket: r.bucket!, n: r.total });
+    else if (r.g === 23) out.byType.push({ key: r.type!, n: r.total });
+    else if (r.g === 27) out.byRoad.push({ key: r.road_id!, n: r.total });
+    else if (r.g === 29) out.byArea.push({ key: r.area_id!, n: r.total });
+    else if (r.g === 30) out.byCamera.push({ key: r.camera_id!, n: r.total });
+  }
+  return out;
+}
+
+/**
+ * The strategic figures of a range read by day, in one scan: violations per road over the whole range, and the
+ * review-SLA totals over the days up to `cutDay` (younger violations cannot have missed their deadline yet).
+ */
+export async function strategicDays(
+  q: Queryable,
+  scope: Scope,
+  f: RangeFilter,
+  cutDay: string,
+): Promise<{ totals: ViolationTotalsRow; byRoad: Array<{ key: string; n: number }> }> {
+  const rows = await q.query<{ g: number; road_id: string | null; n: number } & ViolationTotalsRow>(
+    `SELECT GROUPING(road_id)::int AS g, road_id, sum(total)::int AS n,
+            coalesce(sum(total) FILTER (WHERE day <= $9::date), 0)::int AS total,
+            coalesce(sum(reviewed) FILTER (WHERE day <= $9::date), 0)::int AS reviewed,
+            coalesce(sum(reviewed_in_sla) FILTER (WHERE day <= $9::date), 0)::int AS reviewed_in_sla,
+            coalesce(sum(verified) FILTER (WHERE day <= $9::date), 0)::int AS verified,
+            coalesce(sum(rejected) FILTER (WHERE day <= $9::date), 0)::int AS rejected
+     FROM dash_violations_daily WHERE ${DAILY_WHERE}
+     GROUP BY GROUPING SETS ((), (road_id))`,
+    [...params(scope, f, true), f.camera, cutDay],
+  );
+  const all = rows.find((r) => r.g === 1);
+  return {
+    totals: all ?? { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 },
+    byRoad: rows
+      .filter((r) => r.g === 0 && r.n > 0)
+      .map((r) => ({ key: r.road_id!, n: r.n }))
+      .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
+  };
+}
+
 /** Violations per bucket: per day or ISO week (Monday) from the daily rollup, per hour from the hourly one. */
 export async function violationSeries(
   q: Queryable,

@@ -42,6 +42,8 @@ import {
   violationHeat,
   violationsBy,
   violationSeries,
+  violationBreakdown,
+  strategicDays,
   violationTotals,
   violationTotalsMonthly,
   violationsByMonthly,
@@ -194,6 +196,21 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       .slice(0, limit);
   }
 
+  /**
+   * Review-SLA totals (up to the last day whose violations are past their deadline) and violations per road. A
+   * range without a whole month is one scan of the daily rollup; a longer one reads whole months from the monthly.
+   */
+  async function strategicViolations(scope: Scope, range: RangeFilter, lastDecidable: string) {
+    const cut = range.toDay < lastDecidable ? range.toDay : lastDecidable;
+    if (range.camera !== null || splitMonths(range.fromDay, range.toDay).months === null)
+      return strategicDays(db, scope, range, cut);
+    const [totals, byRoad] = await Promise.all([
+      spanTotals(scope, { ...range, toDay: cut }),
+      spanBy(scope, range, 'road_id', 15),
+    ]);
+    return { totals, byRoad };
+  }
+
   async function named(
     rows: Array<{ key: string; n: number }>,
     names: (key: string) => string,
@@ -203,29 +220,32 @@ export function createDashboardService(deps: DashboardServiceDeps) {
 
   async function periodFigures(scope: Scope, f: ResolvedFilter, range: RangeFilter) {
     const withEvents = f.camera === null;
-    const [vt, vs, et, es] = await Promise.all([
-      violationTotals(db, scope, range),
-      violationSeries(db, scope, range, f.granularity),
+    const hourly = f.granularity === 'hour';
+    // One scan of the daily rollup gives totals, the day/week series and every breakdown.
+    const [b, hours, et, es] = await Promise.all([
+      violationBreakdown(db, scope, range, f.granularity === 'week' ? 'week' : 'day'),
+      hourly ? violationSeries(db, scope, range, 'hour') : Promise.resolve(null),
       withEvents ? eventTotals(db, scope, range) : Promise.resolve(null),
       withEvents ? eventSeries(db, scope, range, f.granularity) : Promise.resolve(null),
     ]);
     const totals: AnalyticalTotals = {
-      violations: vt.total,
-      reviewed: vt.reviewed,
-      verified: vt.verified,
-      rejected: vt.rejected,
+      violations: b.totals.total,
+      reviewed: b.totals.reviewed,
+      verified: b.totals.verified,
+      rejected: b.totals.rejected,
       events: et?.total ?? null,
       congestion: et?.congestion ?? null,
     };
-    const vBy = new Map(vs.map((r) => [r.bucket, r.n]));
+    const points = hours ?? b.series.map((r) => ({ bucket: localDayStart(r.bucket).toISOString(), n: r.n }));
+    const byBucket = new Map(points.map((r) => [r.bucket, r.n]));
     const eBy = new Map((es ?? []).map((r) => [r.bucket, r]));
     const series: SeriesPoint[] = bucketStarts(range.fromDay, range.toDay, f.granularity).map((bucket) => ({
       bucket,
-      violations: vBy.get(bucket) ?? 0,
+      violations: byBucket.get(bucket) ?? 0,
       events: es ? (eBy.get(bucket)?.n ?? 0) : null,
       congestion: es ? (eBy.get(bucket)?.congestion ?? 0) : null,
     }));
-    return { totals, series };
+    return { totals, series, breakdown: b };
   }
 
   return {
@@ -317,17 +337,17 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const f = resolve(q, 7);
       const range = rangeOf(f);
       const prev = f.compare === 'previous' ? previousPeriod(f.from, f.to) : null;
-      const [current, previous, byType, byRoad, byArea, byCamera, heat, traffic, roads] = await Promise.all([
+      const [current, previous, heat, traffic, roads] = await Promise.all([
         periodFigures(scope, f, range),
         prev ? periodFigures(scope, f, rangeOf(f, prev.from, prev.to)) : Promise.resolve(null),
-        violationsBy(db, scope, range, 'type', 10),
-        violationsBy(db, scope, range, 'road_id', 10),
-        violationsBy(db, scope, range, 'area_id', 10),
-        violationsBy(db, scope, range, 'camera_id', 10),
         f.camera === null && f.road === null ? violationHeat(db, scope, range) : Promise.resolve(null),
         f.camera === null ? trafficByRoad(db, scope, range) : Promise.resolve([]),
         roadNames(db),
       ]);
+      const top = (rows: Array<{ key: string; n: number }>) => rows.slice(0, 10);
+      const { byType, byArea } = current.breakdown;
+      const byRoad = current.breakdown.byRoad.filter((r) => r.key !== '');
+      const byCamera = top(current.breakdown.byCamera);
       const cams = await cameraNames(
         db,
         byCamera.map((c) => c.key),
@@ -342,12 +362,9 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         totals: current.totals,
         series: current.series,
         previous: prev && previous ? { ...prev, totals: previous.totals, series: previous.series } : null,
-        byType: await named(byType, (k) => k),
-        byRoad: await named(
-          byRoad.filter((r) => r.key !== ''),
-          (k) => roads.get(k) ?? k,
-        ),
-        byArea: await named(byArea, areaName),
+        byType: await named(top(byType), (k) => k),
+        byRoad: await named(top(byRoad), (k) => roads.get(k) ?? k),
+        byArea: await named(top(byArea), areaName),
         topCameras: await named(byCamera, (k) => cams.get(k) ?? k),
         heat: grid,
         traffic: traffic.map((t) => ({
@@ -369,10 +386,9 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       // Only violations whose review deadline has passed can have missed it: younger days are left out.
       const slaDays = Math.ceil(t.reviewSlaHours / 24);
       const lastDecidable = addDays(localToday(now()), -slaDays);
-      const [cams, vt, byRoad, incidents, hist, sop, roads] = await Promise.all([
+      const [cams, { totals: vt, byRoad }, incidents, hist, sop, roads] = await Promise.all([
         camerasByAreaState(db, scope, f.area),
-        spanTotals(scope, { ...range, toDay: range.toDay < lastDecidable ? range.toDay : lastDecidable }),
-        spanBy(scope, range, 'road_id', 15),
+        strategicViolations(scope, range, lastDecidable),
         incidentTotals(db, scope, f.area, from, to),
         responseHistogram(db, scope, f.area, from, to),
         sopCompliance(db, scope, f.area, from, to),
@@ -478,6 +494,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         ],
         violationsByRoad: byRoad
           .filter((r) => r.key !== '')
+          .slice(0, 15)
           .map((r) => ({ key: r.key, name: roads.get(r.key) ?? r.key, count: r.n })),
         accidents: {
           count: incidents.accidents,
