@@ -219,6 +219,45 @@ export async function strategicDays(
   };
 }
 
+/** Event totals, the per-day (or week) series and the per-road traffic of the daily events rollup in one scan. */
+export async function eventBreakdown(
+  q: Queryable,
+  scope: Scope,
+  f: RangeFilter,
+  granularity: 'day' | 'week',
+): Promise<{
+  totals: EventTotalsRow;
+  series: Array<{ bucket: string; n: number; congestion: number }>;
+  byRoad: Array<{ key: string; n: number; congestion: number }>;
+}> {
+  const bucket = granularity === 'week' ? `date_trunc('week', day)::date` : 'day';
+  const rows = await q.query<{
+    g: number;
+    bucket: string | null;
+    road_id: string | null;
+    n: number;
+    c: number;
+  }>(
+    `SELECT GROUPING(b, road_id)::int AS g, to_char(b, 'YYYY-MM-DD') AS bucket, road_id, sum(total)::int AS n,
+            coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS c
+     FROM (SELECT ${bucket} AS b, * FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE}) d
+     GROUP BY GROUPING SETS ((), (b), (road_id))`,
+    eventParams(scope, f, true),
+  );
+  const all = rows.find((r) => r.g === 3);
+  return {
+    totals: { total: all?.n ?? 0, congestion: all?.c ?? 0 },
+    series: rows
+      .filter((r) => r.g === 1)
+      .map((r) => ({ bucket: localDayStart(r.bucket!).toISOString(), n: r.n, congestion: r.c })),
+    byRoad: rows
+      .filter((r) => r.g === 2 && r.road_id !== '')
+      .map((r) => ({ key: r.road_id!, n: r.n, congestion: r.c }))
+      .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key))
+      .slice(0, 20),
+  };
+}
+
 /** Violations per bucket: per day or ISO week (Monday) from the daily rollup, per hour from the hourly one. */
 export async function violationSeries(
   q: Queryable,
@@ -303,31 +342,6 @@ export async function violationHeat(
 export interface EventTotalsRow {
   total: number;
   congestion: number;
-}
-
-export async function eventTotals(q: Queryable, scope: Scope, f: RangeFilter): Promise<EventTotalsRow> {
-  const rows = await q.query<EventTotalsRow>(
-    `SELECT coalesce(sum(total), 0)::int AS total,
-            coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion
-     FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE}`,
-    eventParams(scope, f, true),
-  );
-  return rows[0] ?? { total: 0, congestion: 0 };
-}
-
-/** AI events and congestion events per road over local days. */
-export async function trafficByRoad(
-  q: Queryable,
-  scope: Scope,
-  f: RangeFilter,
-): Promise<Array<{ key: string; n: number; congestion: number }>> {
-  return q.query<{ key: string; n: number; congestion: number }>(
-    `SELECT road_id AS key, sum(total)::int AS n,
-            coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion
-     FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE} AND road_id <> ''
-     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
-    eventParams(scope, f, true),
-  );
 }
 
 /** The same between two instants, from the hourly rollup (the live corridors). */

@@ -26,7 +26,6 @@ import {
   camerasByAreaState,
   eventSeries,
   eventsPerMinute,
-  eventTotals,
   incidentsInProgress,
   incidentTotals,
   localDayStart,
@@ -35,7 +34,6 @@ import {
   roadNames,
   selectTargets,
   sopCompliance,
-  trafficByRoad,
   trafficByRoadSince,
   unitsByStatus,
   upsertTargets,
@@ -43,6 +41,7 @@ import {
   violationsBy,
   violationSeries,
   violationBreakdown,
+  eventBreakdown,
   strategicDays,
   violationTotals,
   violationTotalsMonthly,
@@ -222,12 +221,15 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     const withEvents = f.camera === null;
     const hourly = f.granularity === 'hour';
     // One scan of the daily rollup gives totals, the day/week series and every breakdown.
-    const [b, hours, et, es] = await Promise.all([
-      violationBreakdown(db, scope, range, f.granularity === 'week' ? 'week' : 'day'),
+    const days = f.granularity === 'week' ? 'week' : 'day';
+    const [b, hours, ev, eventHours] = await Promise.all([
+      violationBreakdown(db, scope, range, days),
       hourly ? violationSeries(db, scope, range, 'hour') : Promise.resolve(null),
-      withEvents ? eventTotals(db, scope, range) : Promise.resolve(null),
-      withEvents ? eventSeries(db, scope, range, f.granularity) : Promise.resolve(null),
+      withEvents ? eventBreakdown(db, scope, range, days) : Promise.resolve(null),
+      withEvents && hourly ? eventSeries(db, scope, range, 'hour') : Promise.resolve(null),
     ]);
+    const et = ev?.totals ?? null;
+    const es = ev ? (eventHours ?? ev.series) : null;
     const totals: AnalyticalTotals = {
       violations: b.totals.total,
       reviewed: b.totals.reviewed,
@@ -245,7 +247,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       events: es ? (eBy.get(bucket)?.n ?? 0) : null,
       congestion: es ? (eBy.get(bucket)?.congestion ?? 0) : null,
     }));
-    return { totals, series, breakdown: b };
+    return { totals, series, breakdown: b, traffic: ev?.byRoad ?? [] };
   }
 
   return {
@@ -337,13 +339,13 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const f = resolve(q, 7);
       const range = rangeOf(f);
       const prev = f.compare === 'previous' ? previousPeriod(f.from, f.to) : null;
-      const [current, previous, heat, traffic, roads] = await Promise.all([
+      const [current, previous, heat, roads] = await Promise.all([
         periodFigures(scope, f, range),
         prev ? periodFigures(scope, f, rangeOf(f, prev.from, prev.to)) : Promise.resolve(null),
         f.camera === null && f.road === null ? violationHeat(db, scope, range) : Promise.resolve(null),
-        f.camera === null ? trafficByRoad(db, scope, range) : Promise.resolve([]),
         roadNames(db),
       ]);
+      const traffic = current.traffic;
       const top = (rows: Array<{ key: string; n: number }>) => rows.slice(0, 10);
       const { byType, byArea } = current.breakdown;
       const byRoad = current.breakdown.byRoad.filter((r) => r.key !== '');
