@@ -174,6 +174,21 @@ describe('dashboards', () => {
     expect(d.previous!.to).toBe(addDays(today(), -7));
     expect(d.previous!.totals.violations).toBe(9);
     expect(d.previous!.series).toHaveLength(7);
+    // A previous period with nothing in it answers zeros, not a failure.
+    const empty = (await leader.api.dashboards.analytical({
+      from: addDays(today(), -40),
+      to: addDays(today(), -35),
+      compare: 'previous',
+    })) as AnalyticalDashboard;
+    expect(empty.totals.violations).toBe(0);
+    expect(empty.previous!.totals).toEqual(
+      expect.objectContaining({ violations: 0, reviewed: 0, verified: 0, rejected: 0 }),
+    );
+    const strategic = (await leader.api.dashboards.strategic({
+      from: addDays(today(), -40),
+      to: addDays(today(), -35),
+    })) as StrategicDashboard;
+    expect(strategic.violationsByRoad).toEqual([]);
   });
 
   it('when AI events arrive, then the event totals and the live events per minute count them', async () => {

@@ -159,9 +159,9 @@ export async function violationBreakdown(
     rejected: number;
   }>(
     `SELECT GROUPING(b, type, road_id, area_id, camera_id)::int AS g, to_char(b, 'YYYY-MM-DD') AS bucket,
-            type, road_id, area_id, camera_id, sum(total)::int AS total, sum(reviewed)::int AS reviewed,
-            sum(reviewed_in_sla)::int AS reviewed_in_sla, sum(verified)::int AS verified,
-            sum(rejected)::int AS rejected
+            type, road_id, area_id, camera_id, coalesce(sum(total), 0)::int AS total,
+            coalesce(sum(reviewed), 0)::int AS reviewed, coalesce(sum(reviewed_in_sla), 0)::int AS reviewed_in_sla,
+            coalesce(sum(verified), 0)::int AS verified, coalesce(sum(rejected), 0)::int AS rejected
      FROM (SELECT ${bucket} AS b, * FROM dash_violations_daily WHERE ${DAILY_WHERE}) d
      GROUP BY GROUPING SETS ((), (b), (type), (road_id), (area_id), (camera_id))
      HAVING sum(total) > 0 OR GROUPING(b, type, road_id, area_id, camera_id) = 31
@@ -199,7 +199,7 @@ export async function strategicDays(
   cutDay: string,
 ): Promise<{ totals: ViolationTotalsRow; byRoad: Array<{ key: string; n: number }> }> {
   const rows = await q.query<{ g: number; road_id: string | null; n: number } & ViolationTotalsRow>(
-    `SELECT GROUPING(road_id)::int AS g, road_id, sum(total)::int AS n,
+    `SELECT GROUPING(road_id)::int AS g, road_id, coalesce(sum(total), 0)::int AS n,
             coalesce(sum(total) FILTER (WHERE day <= $9::date), 0)::int AS total,
             coalesce(sum(reviewed) FILTER (WHERE day <= $9::date), 0)::int AS reviewed,
             coalesce(sum(reviewed_in_sla) FILTER (WHERE day <= $9::date), 0)::int AS reviewed_in_sla,
@@ -238,7 +238,8 @@ export async function eventBreakdown(
     n: number;
     c: number;
   }>(
-    `SELECT GROUPING(b, road_id)::int AS g, to_char(b, 'YYYY-MM-DD') AS bucket, road_id, sum(total)::int AS n,
+    `SELECT GROUPING(b, road_id)::int AS g, to_char(b, 'YYYY-MM-DD') AS bucket, road_id,
+            coalesce(sum(total), 0)::int AS n,
             coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS c
      FROM (SELECT ${bucket} AS b, * FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE}) d
      GROUP BY GROUPING SETS ((), (b), (road_id))`,
