@@ -67,6 +67,13 @@ import { createDeviceService } from './components/devices/domain/device-service'
 import { createQualityMonitor } from './components/devices/domain/quality-monitor';
 import { createHealthCollector } from './components/devices/domain/health-collector';
 import { createDeviceRoutes } from './components/devices/http/device-routes';
+import {
+  createDashboardRoutes,
+  createDashboardSummaryRoutes,
+  createKpiTargetRoutes,
+} from './components/dashboards/http/dashboard-routes';
+import { createDailySummary } from './components/dashboards/domain/daily-summary';
+import { createDashboardService } from './components/dashboards/domain/dashboard-service';
 import { createSimJourneyRoutes } from './upstreams/violations/sim/sim-drill-routes';
 import { loadSigningKey } from './platform/signing/signing-keys';
 import { createSigner } from './platform/signing/signer';
@@ -330,6 +337,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const evidenceExports = createEvidenceExports({ db, signer, vault, violations, eventSigning, audit });
   const investigation = createInvestigation({ db, audit, eventSigning });
+  const dashboards = createDashboardService({ db, audit, areas: () => upstreams.geo.mapContext().areas });
+  const dailySummary = createDailySummary({
+    db,
+    dashboards,
+    outbox,
+    logger,
+    hour: config.dashboardSummaryHour,
+  });
   const identity = createIdentityLookup({
     db,
     port: upstreams.identity,
@@ -469,6 +484,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   api.use('/field', createFieldRoutes({ dispatch, audit, photoMaxBytes: config.photoMaxBytes }));
   api.use('/map', createMapRoutes(upstreams.geo, maps, config.mapStyleUrl));
   api.use('/devices', createDeviceRoutes({ devices, audit, logger }));
+  api.use('/dashboards', createDashboardRoutes(dashboards));
+  api.use('/admin/kpi-targets', createKpiTargetRoutes(dashboards));
+  api.use('/admin/dashboard-summary', createDashboardSummaryRoutes(dailySummary, audit));
   api.use('/streams', createStreamRoutes(streams));
   api.use('/wall-layouts', createLayoutRoutes(createLayoutService({ db, audit, cameraRef: cameras.ref })));
   if (upstreams.sim) {
@@ -521,6 +539,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await alertAdmin.seed(seeded);
   await alerts.start();
   outbox.start();
+  dailySummary.start();
   if (seeded.length > 0) {
     // First start: one account per field unit, its username the unit's call sign (csgt-07).
     const crews = await units.fieldAccounts();
@@ -583,6 +602,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         stopIngest();
         await violations.stop();
         await alerts.stop();
+        dailySummary.stop();
         await outbox.stop();
         stopReports();
         for (const u of [

@@ -82,6 +82,13 @@ export const queryKeys = {
     users: () => ['admin', 'users'] as const,
     sharingKeys: () => ['admin', 'sharing-keys'] as const,
   },
+  dashboards: {
+    all: () => ['dashboards'] as const,
+    operational: (area: string | null) => ['dashboards', 'operational', area] as const,
+    analytical: (filter: object) => ['dashboards', 'analytical', filter] as const,
+    strategic: (filter: object) => ['dashboards', 'strategic', filter] as const,
+    targets: () => ['dashboards', 'targets'] as const,
+  },
   devices: {
     all: () => ['devices'] as const,
     list: () => ['devices', 'list'] as const,

@@ -321,6 +321,27 @@ export const testIds = {
     error: 'field-error',
     logout: 'field-logout',
   },
+  dashboards: {
+    page: 'dashboards-page',
+    /** One per level: operational, analytical, strategic, investigative, targets. */
+    tab: (name: string) => `dashboards-tab-${name}`,
+    filters: 'dashboards-filters',
+    /** A KPI tile; `data-status` (good | bad | unknown) and `data-value` describe it. */
+    kpi: (key: string) => `dashboards-kpi-${key}`,
+    /** A chart by name; its bars are buttons with `data-key` and `data-count`. */
+    chart: (name: string) => `dashboards-chart-${name}`,
+    bar: (chart: string, key: string) => `dashboards-bar-${chart}-${key}`,
+    table: (name: string) => `dashboards-table-${name}`,
+    csv: (name: string) => `dashboards-csv-${name}`,
+    xlsx: (name: string) => `dashboards-xlsx-${name}`,
+    bigScreen: 'dashboards-big-screen',
+    print: 'dashboards-print',
+    share: 'dashboards-share',
+    stat: (name: string) => `dashboards-stat-${name}`,
+    targetsForm: 'dashboards-targets-form',
+    targetField: (name: string) => `dashboards-target-${name}`,
+    targetsSave: 'dashboards-targets-save',
+  },
   devices: {
     page: 'devices-page',
     tab: (name: string) => `devices-tab-${name}`,
@@ -359,6 +380,8 @@ export const testIds = {
     /** One tab per status (`pending`, `awaiting_approval`, `verified`, `rejected`), count in `data-count`. */
     statusTab: (status: string) => `violations-tab-${status}`,
     typeFilter: 'violations-type-filter',
+    /** The note naming a dashboard drill-down's filters. */
+    drillDown: 'violations-drill-down',
     makerChecker: 'violations-maker-checker',
     queue: 'violations-queue',
     /** A queue row; `data-id` and `data-status` carry the violation's id and status. */

@@ -515,6 +515,11 @@ export const CONFIG_KEYS = {
     bool.default(true),
     'Default of the maker-checker rule (a second, different person confirms a verification); admins change it at run time.',
   ),
+  dashboardSummaryHour: key(
+    'DASHBOARD_SUMMARY_HOUR',
+    z.coerce.number().int().min(-1).max(23).default(7),
+    "Local hour (Vietnam) from which the daily summary of yesterday's dashboards is e-mailed to leaders once through the outbox; -1 turns it off.",
+  ),
   identityUnitId: key(
     'IDENTITY_UNIT_ID',
     z

@@ -45,6 +45,8 @@ export async function startTestServer(
       simUnits: 3,
       simEventsPerMinute: 0,
       simFaults: false,
+      // The daily summary e-mail would land in every test's outbox: sent on request only (dashboards.api.test.ts).
+      dashboardSummaryHour: -1,
       consoleDist: '/nonexistent',
       liveBatchMs: 50,
       // Tests log the same seeded account in many times within one 30-second TOTP step.

@@ -291,7 +291,18 @@ function patchViolations(queryClient: QueryClient, changed: ReadonlyMap<string, 
     queryKey: queryKeys.violations.lists(),
   })) {
     if (!page) continue;
-    const filter = (key[2] ?? {}) as { status?: string; type?: string; limit?: number };
+    const filter = (key[2] ?? {}) as {
+      status?: string;
+      type?: string;
+      limit?: number;
+      area?: string;
+      road?: string;
+      camera?: string;
+      from?: string;
+      to?: string;
+    };
+    // A dashboard drill-down (place, days) is a fixed set of records: decisions update them, newcomers stay out.
+    const drillDown = Boolean(filter.area || filter.road || filter.camera || filter.from || filter.to);
     let items = page.items;
     for (const v of changed.values()) {
       const matches =
@@ -299,7 +310,7 @@ function patchViolations(queryClient: QueryClient, changed: ReadonlyMap<string, 
       const at = items.findIndex((x) => x.id === v.id);
       if (at >= 0)
         items = matches ? items.map((x) => (x.id === v.id ? v : x)) : items.filter((x) => x.id !== v.id);
-      else if (matches)
+      else if (matches && !drillDown)
         items = [...items, v].sort((a, b) => Date.parse(b.ts) - Date.parse(a.ts) || b.id.localeCompare(a.id));
     }
     if (items !== page.items)

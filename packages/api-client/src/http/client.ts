@@ -96,6 +96,15 @@ function queryString(query: object): string {
 import { basemapSchema, violationHeatSchema, type ViolationHeatQuery } from '../schemas/map';
 import { streamInfoSchema, streamUrls } from '../schemas/stream';
 import { wallLayoutSchema, type WallLayoutInput } from '../schemas/wall';
+import {
+  analyticalDashboardSchema,
+  dashboardQueryString,
+  kpiTargetsSchema,
+  operationalDashboardSchema,
+  strategicDashboardSchema,
+  type DashboardQuery,
+  type KpiTargets,
+} from '../schemas/dashboard';
 
 export interface ApiClientOptions {
   /** Origin of the BFF; '' for same-origin. */
@@ -334,6 +343,21 @@ export function createApiClient(options: ApiClientOptions = {}) {
       snapshotUrl: (id: string) => `${base}/api/devices/${encodeURIComponent(id)}/snapshot`,
       slaCsvUrl: (from: string, to: string, kind?: DeviceKind) =>
         `${base}/api/devices/sla.csv?${new URLSearchParams({ from, to, ...(kind ? { kind } : {}) }).toString()}`,
+    },
+    dashboards: {
+      operational: (area?: string) =>
+        request(
+          'GET',
+          `/api/dashboards/operational${dashboardQueryString({ ...(area ? { area } : {}) })}`,
+          operationalDashboardSchema,
+        ),
+      analytical: (q: DashboardQuery = {}) =>
+        request('GET', `/api/dashboards/analytical${dashboardQueryString(q)}`, analyticalDashboardSchema),
+      strategic: (q: DashboardQuery = {}) =>
+        request('GET', `/api/dashboards/strategic${dashboardQueryString(q)}`, strategicDashboardSchema),
+      targets: () => request('GET', '/api/admin/kpi-targets', kpiTargetsSchema),
+      setTargets: (targets: KpiTargets) =>
+        request('PUT', '/api/admin/kpi-targets', kpiTargetsSchema, targets),
     },
     violations: {
       list: (query: ViolationListQuery = {}) =>

@@ -15,6 +15,8 @@ export const areaSchema = z.object({
   id: z.string(),
   name: z.string(),
   center: z.tuple([z.number(), z.number()]),
+  /** Urban ward (phường) or commune (xã): camera coverage targets differ (50% / 30%). */
+  kind: z.enum(['ward', 'commune']).optional(),
 });
 export type Area = z.infer<typeof areaSchema>;
 

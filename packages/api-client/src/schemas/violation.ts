@@ -151,16 +151,32 @@ export const violationDecisionSchema = z
 export type ViolationDecision = z.infer<typeof violationDecisionSchema>;
 
 /** Filters of the review queue. */
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+
 export const violationListQuerySchema = z.object({
   status: violationStatusSchema.optional(),
   type: violationTypeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Cursor from a previous page: `<ts>|<id>` of its last item. */
   before: z.string().max(200).optional(),
+  /** Drill-down from a dashboard: the place and the local days (YYYY-MM-DD, both included) behind a figure. */
+  area: z.string().min(1).max(80).optional(),
+  road: z.string().min(1).max(80).optional(),
+  camera: z.string().min(1).max(128).optional(),
+  from: localDay.optional(),
+  to: localDay.optional(),
 });
 export interface ViolationListQuery {
   status?: ViolationStatus;
   type?: ViolationType;
+  area?: string;
+  road?: string;
+  camera?: string;
+  from?: string;
+  to?: string;
   limit?: number;
   before?: string;
 }

@@ -16,10 +16,23 @@ import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useConnectionState } from '../live-provider';
 
 /**
- * The pages of the console and what a user needs to see them; the BFF enforces, this only hides. Pages of the
- * `system` group (equipment, audit, administration) sit under one tab so the daily pages keep the bar.
+ * The pages of the console and what a user needs to see them (`needs`, or any of `orAnyOf`); the BFF enforces,
+ * this only hides. Pages of the `system` group (equipment, audit, administration) sit under one tab so the daily
+ * pages keep the bar.
  */
-export const PAGES: ReadonlyArray<{ key: string; href: string; needs: Permission; group?: 'system' }> = [
+export const PAGES: ReadonlyArray<{
+  key: string;
+  href: string;
+  needs: Permission;
+  orAnyOf?: Permission[];
+  group?: 'system';
+}> = [
+  {
+    key: 'dashboards',
+    href: '/dashboards',
+    needs: 'dashboard:strategic',
+    orAnyOf: ['dashboard:operational', 'dashboard:analytical', 'dashboard:investigative'],
+  },
   { key: 'overview', href: '/overview', needs: 'camera:view' },
   { key: 'map', href: '/map', needs: 'camera:view' },
   { key: 'wall', href: '/wall', needs: 'stream:open' },
@@ -44,7 +57,9 @@ export function AppLayout({ session }: { session: SessionInfo }) {
   const location = useLocation();
   const logout = useLogout();
   const live = useConnectionState();
-  const allowed = PAGES.filter((p) => session.permissions.includes(p.needs));
+  const allowed = PAGES.filter(
+    (p) => session.permissions.includes(p.needs) || p.orAnyOf?.some((q) => session.permissions.includes(q)),
+  );
   // The longest matching page is the current one (/admin/alerts is not /admin).
   const current = allowed
     .filter((p) => location.pathname.startsWith(p.href))

@@ -24,11 +24,13 @@ import { MobileLayout } from './mobile-layout';
 
 /**
  * Where a role lands after login: the map for those who watch and dispatch, a unit's crew its assignment, the
- * audit trail for auditors, the overview for the rest.
+ * audit trail for auditors, leaders their KPI dashboard, the overview for the rest.
  */
 function homeOf(session: SessionInfo): string {
   if (session.user.role === 'field') return '/field';
   if (session.user.role === 'auditor') return '/audit';
+  // Leaders judge the center by its KPIs: they land on them.
+  if (session.permissions.includes('dashboard:strategic')) return '/dashboards?tab=strategic';
   return session.user.role === 'operator' || session.user.role === 'dispatcher' ? '/map' : '/overview';
 }
 
@@ -156,6 +158,10 @@ export const router = createBrowserRouter([
       {
         path: 'devices/:id?',
         lazy: () => import('./devices-route').then((m) => ({ Component: m.DevicesRoute })),
+      },
+      {
+        path: 'dashboards',
+        lazy: () => import('./dashboards-route').then((m) => ({ Component: m.DashboardsRoute })),
       },
       {
         path: 'violations',

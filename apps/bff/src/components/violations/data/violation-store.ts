@@ -152,6 +152,12 @@ export async function selectViolationPage(
     status?: ViolationStatus | undefined;
     type?: ViolationType | undefined;
     before?: { ts: string; id: string } | undefined;
+    area?: string | undefined;
+    road?: string | undefined;
+    camera?: string | undefined;
+    /** Instants bounding v.ts: [from, to). */
+    from?: string | undefined;
+    to?: string | undefined;
   },
   limit: number,
 ): Promise<ViolationRow[]> {
@@ -161,6 +167,11 @@ export async function selectViolationPage(
        AND ($3::text IS NULL OR v.status = $3)
        AND ($4::text IS NULL OR v.type = $4)
        AND ($5::timestamptz IS NULL OR (v.ts, v.id) < ($5::timestamptz, $6::text))
+       AND ($8::text IS NULL OR v.area_id = $8)
+       AND ($9::text IS NULL OR c.road_id = $9)
+       AND ($10::text IS NULL OR v.camera_id = $10)
+       AND ($11::timestamptz IS NULL OR v.ts >= $11::timestamptz)
+       AND ($12::timestamptz IS NULL OR v.ts < $12::timestamptz)
      ORDER BY v.ts DESC, v.id DESC LIMIT $7`,
     [
       scope.maxTier,
@@ -170,6 +181,11 @@ export async function selectViolationPage(
       filter.before?.ts ?? null,
       filter.before?.id ?? null,
       limit,
+      filter.area ?? null,
+      filter.road ?? null,
+      filter.camera ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
     ],
   );
 }

@@ -279,7 +279,19 @@ export function createViolationReview(deps: {
       const rows = await selectViolationPage(
         db,
         scopeOf(p),
-        { status: query.status, type: query.type, before },
+        {
+          status: query.status,
+          type: query.type,
+          before,
+          area: query.area,
+          road: query.road,
+          camera: query.camera,
+          // Local (UTC+7) days, both included, as the dashboards count them.
+          from: query.from ? new Date(`${query.from}T00:00:00+07:00`).toISOString() : undefined,
+          to: query.to
+            ? new Date(Date.parse(`${query.to}T00:00:00+07:00`) + 86_400_000).toISOString()
+            : undefined,
+        },
         query.limit + 1,
       );
       const page = rows.slice(0, query.limit);

@@ -23,7 +23,7 @@ export function createSimGeo(world: SimWorld): GeoPort {
     zoom: 9.6,
     bounds: [lngMin, latMin, lngMax, latMax],
     roads: world.roads.map((r) => ({ id: r.id, ref: r.ref, name: r.name, kind: r.kind, coords: r.coords })),
-    areas: world.wards.map((w) => ({ id: w.id, name: w.name, center: w.center })),
+    areas: world.wards.map((w) => ({ id: w.id, name: w.name, center: w.center, kind: w.kind })),
   };
   return {
     mapContext: () => ({ ...context, styleUrl: null }),

@@ -3,7 +3,16 @@ import { queryKeys } from '@c2/api-client/query-keys';
 import type { ViolationStatus, ViolationType } from '@c2/api-client/schemas/violation';
 import { api } from '../../../lib/api';
 
-export interface QueueFilter {
+/** The place and local days a dashboard drill-down narrows the list to. */
+export interface DrillDown {
+  area?: string;
+  road?: string;
+  camera?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface QueueFilter extends DrillDown {
   status?: ViolationStatus;
   type?: ViolationType;
   limit: number;

@@ -9,7 +9,8 @@ import { testIds } from '@c2/ui/test-ids';
 import { SignatureBadge } from './signature-badge';
 
 export interface ViolationQueueProps {
-  status: ViolationStatus;
+  /** Undefined: every status (a dashboard drill-down). */
+  status: ViolationStatus | undefined;
   type: ViolationType | undefined;
   counts: ViolationCounts | undefined;
   items: readonly Violation[] | undefined;

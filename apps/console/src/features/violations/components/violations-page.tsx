@@ -11,7 +11,7 @@ import {
 import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { testIds } from '@c2/ui/test-ids';
-import { useViolations } from '../api/get-violations';
+import { useViolations, type DrillDown } from '../api/get-violations';
 import { useViolationCounts } from '../api/get-violation-counts';
 import { useViolation } from '../api/get-violation';
 import { useViolationSettings } from '../api/get-violation-settings';
@@ -20,6 +20,22 @@ import { ViolationDetailView } from './violation-detail';
 import './violations-page.css';
 
 const PAGE = 50;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^[\w.:-]{1,128}$/;
+
+/** The place and days a dashboard figure carried into the URL (what is malformed is ignored). */
+function drillDownOf(params: URLSearchParams): DrillDown {
+  const out: DrillDown = {};
+  for (const key of ['area', 'road', 'camera'] as const) {
+    const v = params.get(key);
+    if (v && ID.test(v)) out[key] = v;
+  }
+  for (const key of ['from', 'to'] as const) {
+    const v = params.get(key);
+    if (v && DAY.test(v)) out[key] = v;
+  }
+  return out;
+}
 
 /**
  * The review queue (detect → verify → process): AI-detected violations wait here until a person verifies or
@@ -33,13 +49,16 @@ export function ViolationsPage({
   userId: string;
   permissions: readonly Permission[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const status = violationStatusSchema.safeParse(params.get('status')).data ?? 'pending';
+  // `status=all` (a dashboard drill-down): every status, as the figure behind it counted them.
+  const all = params.get('status') === 'all';
+  const status = all ? undefined : (violationStatusSchema.safeParse(params.get('status')).data ?? 'pending');
   const type = violationTypeSchema.safeParse(params.get('type')).data;
   const selectedId = params.get('id');
+  const drill = drillDownOf(params);
   const [limit, setLimit] = useState(PAGE);
-  const queue = useViolations({ status, ...(type ? { type } : {}), limit });
+  const queue = useViolations({ ...(status ? { status } : {}), ...(type ? { type } : {}), ...drill, limit });
   const counts = useViolationCounts();
   const settings = useViolationSettings();
   const detail = useViolation(selectedId);
@@ -79,6 +98,31 @@ export function ViolationsPage({
             </span>
           )}
         </header>
+        {Object.keys(drill).length > 0 && (
+          <p className="c2-violations__drill" data-testid={testIds.violations.drillDown}>
+            {t('violations.drillDown', {
+              filters: Object.entries(drill)
+                .map(
+                  ([k, v]) =>
+                    `${t(`violations.drill.${k}`)}: ${
+                      k === 'from' || k === 'to'
+                        ? new Date(`${v}T00:00:00+07:00`).toLocaleDateString(i18n.language, {
+                            timeZone: 'Asia/Ho_Chi_Minh',
+                          })
+                        : v
+                    }`,
+                )
+                .join(' · '),
+            })}{' '}
+            <button
+              type="button"
+              className="c2-violations__drill-clear"
+              onClick={() => setParams(new URLSearchParams({ status: 'pending' }), { replace: true })}
+            >
+              {t('violations.drillClear')}
+            </button>
+          </p>
+        )}
         <ViolationQueue
           status={status}
           type={type}
