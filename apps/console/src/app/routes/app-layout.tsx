@@ -89,6 +89,7 @@ export function AppLayout({ session }: { session: SessionInfo }) {
               items={allowed.filter((p) => !p.group).map(navItem)}
               group={{
                 label: t('nav.system'),
+                moreLabel: t('nav.more'),
                 items: allowed.filter((p) => p.group === 'system').map(navItem),
                 testId: testIds.shell.nav('system'),
               }}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import './nav-tabs.css';
 
 export interface NavTabItem {
@@ -12,6 +12,8 @@ export interface NavTabItem {
 /** Pages reached less often (administration, audit), gathered under one tab that opens a menu. */
 export interface NavTabGroup {
   label: string;
+  /** The tab's name when tabs that do not fit the bar have moved into it too (e.g. "More"). */
+  moreLabel?: string;
   items: readonly NavTabItem[];
   testId?: string;
 }
@@ -55,6 +57,9 @@ function NavLink({
     </a>
   );
 }
+
+/** Room kept at the end of the bar for the group's tab. */
+const GROUP_TAB_WIDTH = 130;
 
 /** The group's tab: a button that opens its pages; it closes on a choice, Escape or a click elsewhere. */
 function NavGroup({ group, onNavigate }: { group: NavTabGroup; onNavigate: (href: string) => void }) {
@@ -114,15 +119,64 @@ function NavGroup({ group, onNavigate }: { group: NavTabGroup; onNavigate: (href
  * the optional group gathers the less frequent pages under one tab.
  */
 export function NavTabs({ label, items, group, onNavigate, testId }: NavTabsProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const widths = useRef<number[]>([]);
+  const [fit, setFit] = useState(items.length);
+  const labels = items.map((i) => i.label).join('|');
+
+  // Tabs that do not fit the bar move into the group's menu, last first, instead of running under the actions.
+  // Widths are measured while every tab is on the bar (at first, and again when the tabs or their language
+  // change); a resize only recounts how many of the measured widths fit.
+  const layout = useRef(() => {});
+  layout.current = () => {
+    const list = listRef.current;
+    if (!list) return;
+    let used = GROUP_TAB_WIDTH;
+    let n = 0;
+    for (let i = 0; i < items.length; i++) {
+      used += (widths.current[i] ?? 0) + 4;
+      if (used > list.clientWidth) break;
+      n++;
+    }
+    setFit(n);
+  };
+  useLayoutEffect(() => setFit(items.length), [labels, items.length]);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || fit !== items.length) return;
+    const tabs = list.querySelectorAll<HTMLElement>(':scope > .c2-nav-tabs__item:not(.c2-nav-tabs__group)');
+    widths.current = [...tabs].map((el) => el.offsetWidth);
+    layout.current();
+  });
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => layout.current());
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+
+  const shown = items.slice(0, fit);
+  const moved = items.slice(fit);
+  const menu: NavTabGroup | null =
+    moved.length > 0
+      ? {
+          ...group,
+          label: group?.moreLabel ?? group?.label ?? '…',
+          items: [...moved, ...(group?.items ?? [])],
+        }
+      : group && group.items.length > 0
+        ? group
+        : null;
   return (
     <nav className="c2-nav-tabs" aria-label={label} data-testid={testId}>
-      <ul className="c2-nav-tabs__list">
-        {items.map((item) => (
+      <ul className="c2-nav-tabs__list" ref={listRef}>
+        {shown.map((item) => (
           <li key={item.key} className="c2-nav-tabs__item">
             <NavLink item={item} className="c2-nav-tabs__link" onNavigate={onNavigate} />
           </li>
         ))}
-        {group && group.items.length > 0 ? <NavGroup group={group} onNavigate={onNavigate} /> : null}
+        {menu ? <NavGroup group={menu} onNavigate={onNavigate} /> : null}
       </ul>
     </nav>
   );
