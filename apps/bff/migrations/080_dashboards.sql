@@ -156,7 +156,7 @@ BEGIN
   INSERT INTO dash_violations_hourly AS h (hour, area_id, type, tier, total, reviewed, reviewed_in_sla, verified, rejected)
   SELECT date_bin('1 hour', d.ts, TIMESTAMPTZ '2000-01-01 00:00:00+00'), d.area_id, d.type, d.tier,
          sum(d.s), sum(d.s * (d.status <> 'pending')::int),
-         sum(d.s * (d.status <> 'pending' AND d.decided_seconds <= sla)::int),
+         sum(d.s * coalesce(d.status <> 'pending' AND d.decided_seconds <= sla, false)::int),
          sum(d.s * (d.status = 'verified')::int), sum(d.s * (d.status = 'rejected')::int)
   FROM unnest(rows) d
   GROUP BY 1, 2, 3, 4
@@ -170,7 +170,7 @@ BEGIN
   INSERT INTO dash_violations_daily AS h (day, camera_id, area_id, road_id, type, tier, total, reviewed, reviewed_in_sla, verified, rejected)
   SELECT ((d.ts AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date, d.camera_id, d.area_id, coalesce(c.road_id, ''), d.type, d.tier,
          sum(d.s), sum(d.s * (d.status <> 'pending')::int),
-         sum(d.s * (d.status <> 'pending' AND d.decided_seconds <= sla)::int),
+         sum(d.s * coalesce(d.status <> 'pending' AND d.decided_seconds <= sla, false)::int),
          sum(d.s * (d.status = 'verified')::int), sum(d.s * (d.status = 'rejected')::int)
   FROM unnest(rows) d LEFT JOIN cameras c ON c.id = d.camera_id
   GROUP BY 1, 2, 3, 4, 5, 6
@@ -372,7 +372,7 @@ BEGIN
   SELECT date_bin('1 hour', d.detected_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), d.area_id, d.type, d.tier,
          sum(d.s), sum(d.s * d.closed::int), sum(d.s * (d.arrive_seconds IS NOT NULL)::int),
          sum(d.s * coalesce(d.arrive_seconds, 0)),
-         sum(d.s * (d.arrive_seconds <= coalesce(d.target_seconds, target))::int)
+         sum(d.s * coalesce(d.arrive_seconds <= coalesce(d.target_seconds, target), false)::int)
   FROM unnest(rows) d
   GROUP BY 1, 2, 3, 4
   ON CONFLICT (hour, area_id, type, tier) DO UPDATE SET

@@ -34,7 +34,7 @@ BEGIN
   INSERT INTO dash_violations_hourly AS h (hour, area_id, type, tier, total, reviewed, reviewed_in_sla, verified, rejected)
   SELECT date_bin('1 hour', d.ts, TIMESTAMPTZ '2000-01-01 00:00:00+00'), d.area_id, d.type, d.tier,
          sum(d.s), sum(d.s * (d.status <> 'pending')::int),
-         sum(d.s * (d.status <> 'pending' AND d.decided_seconds <= sla)::int),
+         sum(d.s * coalesce(d.status <> 'pending' AND d.decided_seconds <= sla, false)::int),
          sum(d.s * (d.status = 'verified')::int), sum(d.s * (d.status = 'rejected')::int)
   FROM unnest(rows) d
   GROUP BY 1, 2, 3, 4
@@ -48,7 +48,7 @@ BEGIN
   INSERT INTO dash_violations_daily AS h (day, camera_id, area_id, road_id, type, tier, total, reviewed, reviewed_in_sla, verified, rejected)
   SELECT ((d.ts AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date, d.camera_id, d.area_id, coalesce(c.road_id, ''), d.type, d.tier,
          sum(d.s), sum(d.s * (d.status <> 'pending')::int),
-         sum(d.s * (d.status <> 'pending' AND d.decided_seconds <= sla)::int),
+         sum(d.s * coalesce(d.status <> 'pending' AND d.decided_seconds <= sla, false)::int),
          sum(d.s * (d.status = 'verified')::int), sum(d.s * (d.status = 'rejected')::int)
   FROM unnest(rows) d LEFT JOIN cameras c ON c.id = d.camera_id
   GROUP BY 1, 2, 3, 4, 5, 6
@@ -62,7 +62,7 @@ BEGIN
   INSERT INTO dash_violations_monthly AS h (month, area_id, road_id, type, tier, total, reviewed, reviewed_in_sla, verified, rejected)
   SELECT date_trunc('month', (d.ts AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date, d.area_id, coalesce(c.road_id, ''), d.type, d.tier,
          sum(d.s), sum(d.s * (d.status <> 'pending')::int),
-         sum(d.s * (d.status <> 'pending' AND d.decided_seconds <= sla)::int),
+         sum(d.s * coalesce(d.status <> 'pending' AND d.decided_seconds <= sla, false)::int),
          sum(d.s * (d.status = 'verified')::int), sum(d.s * (d.status = 'rejected')::int)
   FROM unnest(rows) d LEFT JOIN cameras c ON c.id = d.camera_id
   GROUP BY 1, 2, 3, 4, 5

@@ -253,6 +253,25 @@ describe('dashboards', () => {
     );
   });
 
+  it('when incidents are opened and a unit arrives at one, then the incident rollup counts them and the arrival within target', async () => {
+    const dispatcher = await login(server.url, usernameOf('dispatcher'));
+    const a = await dispatcher.api.incidents.create({ type: 'accident', cameraId: cameras[1]!.id });
+    const b = await dispatcher.api.incidents.create({ type: 'road_hazard', cameraId: cameras[2]!.id });
+    // The first unit reached the accident five minutes after it was detected (target: 10 minutes).
+    await server.db.query(
+      `UPDATE incidents SET arrived_at = detected_at + interval '5 minutes' WHERE id = $1`,
+      [a.id],
+    );
+    const rows = await server.db.query<{ opened: number; arrived: number; within: number; seconds: number }>(
+      `SELECT sum(opened)::int AS opened, sum(arrived)::int AS arrived, sum(arrived_within_target)::int AS within,
+              sum(arrive_seconds_sum)::float8 AS seconds
+       FROM dash_incidents_hourly`,
+    );
+    const [raw] = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents`);
+    expect(rows[0]).toEqual({ opened: raw!.n, arrived: 1, within: 1, seconds: 300 });
+    expect(b.id).not.toBe(a.id);
+  });
+
   it('when the strategic range spans whole months, then months and partial days add up to the raw counts', async () => {
     const from = addDays(today(), -364);
     const d = (await leader.api.dashboards.strategic({ from, to: today() })) as StrategicDashboard;
