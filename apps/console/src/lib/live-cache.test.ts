@@ -7,6 +7,7 @@ import type { LogEntry } from '@c2/api-client/schemas/live';
 import type { Incident } from '@c2/api-client/schemas/incident';
 import type { Device } from '@c2/api-client/schemas/device';
 import { createLiveCache, FEED_CAP, patchAlertList, type LiveCache } from './live-cache';
+import { alertFixture } from '../test/alert-fixture';
 
 const T0 = '2026-11-22T01:00:00.000Z';
 const T1 = '2026-11-22T01:05:00.000Z';
@@ -169,36 +170,16 @@ describe('live cache', () => {
 });
 
 describe('alert.changed patches the queue', () => {
-  const base = {
-    priority: 'P2',
-    status: 'open',
-    type: 'wrong_way',
+  const base = alertFixture({
+    id: 'base',
     severity: 'critical',
     title: 't',
     ruleId: 'r',
     cameraId: 'c',
-    cameraName: null,
     eventId: 'e',
     areaId: 'a',
-    count: 1,
-    snapshot: null,
     createdAt: '2026-05-01T01:00:00.000Z',
-    lastEventAt: '2026-05-01T01:00:00.000Z',
-    updatedAt: '2026-05-01T01:00:00.000Z',
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    assigneeId: null,
-    assigneeName: null,
-    assignedAt: null,
-    escalationLevel: 0,
-    escalatedAt: null,
-    slaDeadline: null,
-    slaBreached: false,
-    resolvedAt: null,
-    resolvedBy: null,
-    outcomeNote: null,
-    sop: null,
-  } as const;
+  });
   it('when an alert arrives, is newer, or closes, then the active list is upserted, ordered by priority, and loses closed ones', () => {
     const a = { ...base, id: 'a' };
     const b = { ...base, id: 'b', priority: 'P1' as const, createdAt: '2026-05-01T02:00:00.000Z' };

@@ -11,6 +11,17 @@ export interface StreamProbeResult {
   error: string | null;
 }
 
+/** A probe that got nothing back: every reading unknown (the caller adds why). */
+export const PROBE_FAILED: Omit<StreamProbeResult, 'error'> = {
+  ok: false,
+  latencyMs: null,
+  codec: null,
+  width: null,
+  height: null,
+  fps: null,
+  bitrateKbps: null,
+};
+
 /**
  * Remote diagnosis and self-healing through the VMS: a still image of what the camera sees now, a probe of its
  * stream, and a reconnect. Kept apart from the streaming methods so each adapter implements them in its own file.

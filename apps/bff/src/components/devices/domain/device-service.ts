@@ -28,6 +28,7 @@ import {
   selectStatusHistory,
   upsertInventory,
 } from '../data/device-store';
+import { PROBE_FAILED } from '../../../upstreams/vms/vms-diagnostics';
 
 /** The days of a range, inclusive, as YYYY-MM-DD. */
 export function daysOf(from: string, to: string): string[] {
@@ -154,13 +155,7 @@ export function createDeviceService(deps: {
     /** Probes a camera's stream through the VMS. */
     async probe(device: Device): Promise<StreamProbe> {
       const r = await vms.probeStream(device.id).catch((err: unknown) => ({
-        ok: false,
-        latencyMs: null,
-        codec: null,
-        width: null,
-        height: null,
-        fps: null,
-        bitrateKbps: null,
+        ...PROBE_FAILED,
         error: `VMS did not answer: ${String(err)}`,
       }));
       return { ...r, checkedAt: new Date().toISOString() };

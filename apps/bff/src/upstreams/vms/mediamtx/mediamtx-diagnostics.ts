@@ -1,16 +1,6 @@
 import { spawn } from 'node:child_process';
-import type { StreamProbeResult, VmsDiagnostics } from '../vms-diagnostics';
+import { PROBE_FAILED, type VmsDiagnostics } from '../vms-diagnostics';
 import { isAvailable, isKickable, videoSize, type MediamtxClient } from './mediamtx-api';
-
-const FAILED: Omit<StreamProbeResult, 'error'> = {
-  ok: false,
-  latencyMs: null,
-  codec: null,
-  width: null,
-  height: null,
-  fps: null,
-  bitrateKbps: null,
-};
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,13 +81,14 @@ export function createMediamtxDiagnostics(deps: {
 
     async probeStream(cameraId) {
       const path = deps.pathOf(cameraId);
-      if (!path) return { ...FAILED, error: 'unknown camera' };
+      if (!path) return { ...PROBE_FAILED, error: 'unknown camera' };
       const started = performance.now();
       try {
         const first = await client.getPath(path);
         const latencyMs = Math.round(performance.now() - started);
-        if (!first) return { ...FAILED, latencyMs, error: `VMS has no path ${path}` };
-        if (!isAvailable(first)) return { ...FAILED, latencyMs, error: 'no source is publishing to the VMS' };
+        if (!first) return { ...PROBE_FAILED, latencyMs, error: `VMS has no path ${path}` };
+        if (!isAvailable(first))
+          return { ...PROBE_FAILED, latencyMs, error: 'no source is publishing to the VMS' };
         const video = (first.tracks2 ?? [])[0];
         const size = videoSize(first);
         let bitrateKbps: number | null = null;
@@ -121,7 +112,7 @@ export function createMediamtxDiagnostics(deps: {
           error: null,
         };
       } catch (err) {
-        return { ...FAILED, error: errorText(err) };
+        return { ...PROBE_FAILED, error: errorText(err) };
       }
     },
 

@@ -1,19 +1,9 @@
 import type { CameraState } from '@c2/api-client/schemas/camera';
-import type { StreamProbeResult, VmsDiagnostics } from '../vms-diagnostics';
+import { PROBE_FAILED, type VmsDiagnostics } from '../vms-diagnostics';
 import type { SimImageFaults } from './sim-image-faults';
 import type { SimSnapshots } from './sim-snapshots';
 import { SNAPSHOT_HEIGHT, SNAPSHOT_WIDTH } from './sim-snapshots';
 import { createRng } from '../../sim-province/rng';
-
-const FAILED: Omit<StreamProbeResult, 'error'> = {
-  ok: false,
-  latencyMs: null,
-  codec: null,
-  width: null,
-  height: null,
-  fps: null,
-  bitrateKbps: null,
-};
 
 /**
  * Snapshot, probe and reconnect of the simulated VMS. A reconnect clears what a reconnect clears in the field (a
@@ -36,11 +26,12 @@ export function createSimDiagnostics(deps: {
     },
     async probeStream(cameraId) {
       const state = deps.stateOf(cameraId);
-      if (state === undefined) return { ...FAILED, error: 'unknown camera' };
-      if (state === 'offline') return { ...FAILED, error: 'RTSP DESCRIBE timed out (camera unreachable)' };
+      if (state === undefined) return { ...PROBE_FAILED, error: 'unknown camera' };
+      if (state === 'offline')
+        return { ...PROBE_FAILED, error: 'RTSP DESCRIBE timed out (camera unreachable)' };
       const fault = images.at(cameraId);
       if (fault?.fault === 'stream')
-        return { ...FAILED, latencyMs: 40, error: 'RTSP session opened, no frames received' };
+        return { ...PROBE_FAILED, latencyMs: 40, error: 'RTSP session opened, no frames received' };
       const rng = createRng(`${cameraId}|probe|${Math.floor(now() / 1000)}`);
       const degraded = state === 'degraded';
       const frozen = fault?.fault === 'frozen';

@@ -2,7 +2,6 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Priority } from '@c2/api-client/schemas/alert';
 import { prioritySchema } from '@c2/api-client/schemas/alert';
-import type { EventType } from '@c2/api-client/schemas/event';
 import { incidentTypeSchema, type IncidentType } from '@c2/api-client/schemas/incident';
 import { Button } from '@c2/ui/components/button/button';
 import { Panel } from '@c2/ui/components/panel/panel';
@@ -13,18 +12,7 @@ import { testIds } from '@c2/ui/test-ids';
 import { useCandidates } from '../api/get-candidates';
 import { useCameras } from '../api/get-cameras';
 import { useCreateIncident } from '../api/incident-mutations';
-
-/** The incident type an event suggests (the dispatcher may change it). */
-const TYPE_OF_EVENT: Partial<Record<EventType, IncidentType>> = {
-  accident: 'accident',
-  fire_smoke: 'fire',
-  wrong_way: 'violation_pursuit',
-  stalled_vehicle: 'road_hazard',
-  pedestrian_on_expressway: 'road_hazard',
-  object: 'road_hazard',
-  congestion: 'congestion',
-  crowd: 'public_order',
-};
+import { INCIDENT_TYPE_OF_EVENT } from '@c2/api-client/schemas/incident';
 
 /**
  * Opens an incident from an event (location, camera and first-report time come from it) or by hand at a camera.
@@ -46,7 +34,7 @@ export function CreateIncidentForm({
   const camera = cameras.data?.find((c) => c.id === event?.cameraId) ?? null;
   // Until the dispatcher picks one, the type follows the event (which may load after the form opens).
   const [typeChoice, setType] = useState<IncidentType | null>(null);
-  const type: IncidentType = typeChoice ?? (event && TYPE_OF_EVENT[event.type]) ?? 'accident';
+  const type: IncidentType = typeChoice ?? (event && INCIDENT_TYPE_OF_EVENT[event.type]) ?? 'accident';
   const [priority, setPriority] = useState<Priority | ''>('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
