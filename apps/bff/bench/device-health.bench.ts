@@ -14,6 +14,7 @@ import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { createSimSnapshots } from '../src/upstreams/vms/sim/sim-snapshots';
 import { judgeFrame, measureFrame } from '../src/components/devices/domain/image-quality';
 import { startServer } from '../src/server';
+import { seedCode } from './bench-login';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SAMPLES = QUICK ? 60 : 300;
@@ -75,8 +76,9 @@ async function listLatency() {
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'Bench-password-1' }),
+      body: JSON.stringify({ username: 'admin', password: 'Bench-password-1', code: seedCode() }),
     });
+    if (!res.ok) throw new Error(`bench login answered ${res.status}`);
     const cookie = res.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
@@ -89,6 +91,7 @@ async function listLatency() {
         const t = performance.now();
         const r = await fetch(`${server.url}${path}`, { headers: { cookie } });
         const body = await r.text();
+        if (!r.ok) throw new Error(`GET ${path} answered ${r.status}: ${body.slice(0, 200)}`);
         if (i >= 2) ms.push(performance.now() - t);
         rows = (JSON.parse(body) as unknown[]).length;
         bytes = body.length;

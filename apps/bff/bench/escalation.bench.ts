@@ -12,6 +12,7 @@ import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { INGEST_HEADERS } from '@c2/api-client/ingest';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
 import { startServer } from '../src/server';
+import { seedCode } from './bench-login';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const BURST = QUICK ? 100 : 400;
@@ -38,7 +39,7 @@ async function session() {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: server.config.seedPassword }),
+    body: JSON.stringify({ username: 'admin', password: server.config.seedPassword, code: seedCode() }),
   });
   const cookie = res.headers
     .getSetCookie()

@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import { fmt, percentile, ratio } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
+import { seedCode } from './bench-login';
 
 /**
  * Event path: edge box → MQTT → BFF (validate, store, event log, rooms) → 50 consoles, at 500, 2,000 and
@@ -64,7 +65,7 @@ async function login(base: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'investigator', password: 'BacNinh@2026' }),
+    body: JSON.stringify({ username: 'investigator', password: 'BacNinh@2026', code: seedCode() }),
   });
   if (!res.ok) throw new Error(`login: ${res.status}`);
   return res.headers
