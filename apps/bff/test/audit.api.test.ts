@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPageSchema, auditVerificationSchema } from '@c2/api-client/schemas/audit';
-import { dropSchema, errorOf, login, startTestServer, type Session } from './support/test-server';
+import { dropSchema, errorOf, eventually, login, startTestServer, type Session } from './support/test-server';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -214,7 +214,10 @@ describe("the auditor's page", () => {
       const res = await fetch(`${server.url}${path}`, { headers: { cookie: operator.cookie } });
       expect(res.status, path).toBe(403);
     }
-    const { body } = await page('?action=access.refused&actor=operator');
-    expect(body!.entries.map((e) => e.target)).toContain('GET /api/audit/export.csv');
+    // Refusals are written after the answer has gone out: wait for them rather than race them.
+    await eventually(async () => {
+      const { body } = await page('?action=access.refused&actor=operator');
+      expect(body!.entries.map((e) => e.target)).toContain('GET /api/audit/export.csv');
+    });
   });
 });
