@@ -8,6 +8,3 @@ export const CAMERA_STATE_TONE: Record<CameraState, StatusTone> = {
   offline: 'danger',
   unknown: 'neutral',
 };
-
-/** Worst first: the order lists sort by and summaries count in. */
-export const CAMERA_STATES: readonly CameraState[] = ['offline', 'unknown', 'degraded', 'online'];
