@@ -72,6 +72,7 @@ import {
   createDashboardSummaryRoutes,
   createKpiTargetRoutes,
 } from './components/dashboards/http/dashboard-routes';
+import { createAvailabilityJob } from './components/dashboards/domain/availability-job';
 import { createDailySummary } from './components/dashboards/domain/daily-summary';
 import { createDashboardService } from './components/dashboards/domain/dashboard-service';
 import { createSimJourneyRoutes } from './upstreams/violations/sim/sim-drill-routes';
@@ -338,6 +339,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const evidenceExports = createEvidenceExports({ db, signer, vault, violations, eventSigning, audit });
   const investigation = createInvestigation({ db, audit, eventSigning });
   const dashboards = createDashboardService({ db, audit, areas: () => upstreams.geo.mapContext().areas });
+  const availability = createAvailabilityJob({ db, logger });
   const dailySummary = createDailySummary({
     db,
     dashboards,
@@ -540,6 +542,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await alerts.start();
   outbox.start();
   dailySummary.start();
+  availability.start();
   if (seeded.length > 0) {
     // First start: one account per field unit, its username the unit's call sign (csgt-07).
     const crews = await units.fieldAccounts();
@@ -603,6 +606,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await violations.stop();
         await alerts.stop();
         dailySummary.stop();
+        await availability.stop();
         await outbox.stop();
         stopReports();
         for (const u of [

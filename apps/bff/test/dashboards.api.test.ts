@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticalDashboard, KpiTargets, StrategicDashboard } from '@c2/api-client/schemas/dashboard';
 import { hashPassword } from '../src/components/auth/domain/password';
 import { insertUser } from '../src/components/auth/data/user-store';
+import { closeCameraDays } from '../src/components/dashboards/data/availability-store';
 import {
   dropSchema,
   errorOf,
@@ -285,6 +286,47 @@ describe('dashboards', () => {
     );
     // Rows of earlier months are read from the monthly rollup, those of the partial months from the daily one.
     expect(d.violationsByRoad.reduce((s, r) => s + r.count, 0)).toBe(raw.reduce((s, r) => s + r.n, 0));
+  });
+
+  it('when a camera was offline part of a day, then availability over the period counts that time down and VMS silence not at all', async () => {
+    const cam = cameras.find((c) => c.area_id !== cameras[0]!.area_id) ?? cameras[0]!;
+    const d = addDays(today(), -3);
+    const at = (day: string, h: number) => new Date(Date.parse(dayStart(day)) + h * HOUR).toISOString();
+    // History only ever grows at its end; this one is written into the past, so the days the job closed at start
+    // are opened again first. Day d: up 00–06, offline 06–12, up again. Next day: the VMS silent until noon, up.
+    await server.db.query(`UPDATE dash_rollup_marks SET through = NULL WHERE name = 'camera_daily'`);
+    await server.db.query('DELETE FROM dash_camera_daily');
+    await server.db.query(
+      `INSERT INTO camera_status_history (camera_id, state, since) SELECT $1, s, t::timestamptz
+       FROM unnest($2::text[], $3::text[]) AS x(s, t)`,
+      [
+        cam.id,
+        ['online', 'offline', 'online', 'unknown', 'online'],
+        [at(d, 0), at(d, 6), at(d, 12), at(addDays(d, 1), 0), at(addDays(d, 1), 12)],
+      ],
+    );
+    const availability = async (from: string, to: string) => {
+      const s = (await leader.api.dashboards.strategic({ from, to, area: cam.area_id })) as StrategicDashboard;
+      return s.kpis.find((k) => k.key === 'camera_availability')!;
+    };
+    // Not closed yet: computed from the history.
+    const open = await availability(d, d);
+    expect(open).toEqual(expect.objectContaining({ value: 75, numerator: 18, denominator: 24 }));
+    expect(open.status).toBe('bad');
+
+    // Closed into the rollup: the same figures, and a range reaching today adds today's live part.
+    expect(await closeCameraDays(server.db, addDays(today(), -1))).toBeGreaterThanOrEqual(3);
+    const [closed] = await server.db.query<{ observed: number; down: number }>(
+      'SELECT observed, down FROM dash_camera_daily WHERE camera_id = $1 AND day = $2',
+      [cam.id, d],
+    );
+    expect(closed).toEqual({ observed: 24 * 3600, down: 6 * 3600 });
+    expect(await availability(d, d)).toEqual(open);
+    const twoDays = await availability(d, addDays(d, 1));
+    expect(twoDays).toEqual(expect.objectContaining({ value: 83.3, numerator: 30, denominator: 36 }));
+    expect(await closeCameraDays(server.db, addDays(today(), -1))).toBe(0);
+    const toToday = await availability(d, today());
+    expect(toToday.denominator).toBeGreaterThan(36 + 24);
   });
 
   it('when a user of one ward asks, then only that ward counts, and another ward is refused', async () => {

@@ -165,7 +165,12 @@ export const strategicDashboardSchema = z.object({
   filter: resolvedFilterSchema,
   kpis: z.array(kpiSchema),
   violationsByRoad: z.array(countBySchema),
-  accidents: z.object({ count: z.number().int(), perYear: z.number(), baselinePerYear: z.number() }),
+  accidents: z.object({
+    count: z.number().int(),
+    /** Scaled to a year over the days the center was recording; null when it recorded none of the range. */
+    perYear: z.number().nullable(),
+    baselinePerYear: z.number(),
+  }),
 });
 export type StrategicDashboard = z.infer<typeof strategicDashboardSchema>;
 

@@ -109,8 +109,10 @@ export async function upsertCameras(
 ): Promise<void> {
   for (let i = 0; i < cameras.length; i += 1000) {
     const chunk = cameras.slice(i, i + 1000);
+    // A new camera's first state opens its status history (availability is measured from it).
     await q.query(
-      `INSERT INTO cameras (id, code, name, kind, lng, lat, bearing, road_id, road_name, area_id, area_name, owner,
+      `WITH up AS (
+       INSERT INTO cameras (id, code, name, kind, lng, lat, bearing, road_id, road_name, area_id, area_name, owner,
                             classification, streams, state, state_since, state_reason)
        SELECT id, code, name, kind, lng, lat, bearing, road_id, road_name, area_id, area_name, owner, classification,
               streams::jsonb, state, state_since, state_reason
@@ -123,7 +125,10 @@ export async function upsertCameras(
          lng = EXCLUDED.lng, lat = EXCLUDED.lat, bearing = EXCLUDED.bearing, road_id = EXCLUDED.road_id,
          road_name = EXCLUDED.road_name, area_id = EXCLUDED.area_id, area_name = EXCLUDED.area_name,
          owner = EXCLUDED.owner, classification = EXCLUDED.classification, streams = EXCLUDED.streams,
-         updated_at = now()`,
+         updated_at = now()
+       RETURNING id, state, state_since, state_reason, xmax = 0 AS inserted)
+       INSERT INTO camera_status_history (camera_id, state, since, reason)
+       SELECT id, state, state_since, state_reason FROM up WHERE inserted`,
       [
         chunk.map((c) => c.id),
         chunk.map((c) => c.code),

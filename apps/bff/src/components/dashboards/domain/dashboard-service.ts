@@ -21,6 +21,7 @@ import type { Area } from '@c2/api-client/schemas/map';
 import type { Db } from '../../../platform/db';
 import { badRequest } from '../../../platform/errors';
 import type { AuditTrail } from '../../audit/domain/audit-trail';
+import { cameraAvailability } from '../data/availability-store';
 import {
   cameraNames,
   camerasByAreaState,
@@ -30,6 +31,7 @@ import {
   incidentTotals,
   localDayStart,
   openAlerts,
+  recordingSince,
   responseHistogram,
   roadNames,
   selectTargets,
@@ -388,13 +390,15 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       // Only violations whose review deadline has passed can have missed it: younger days are left out.
       const slaDays = Math.ceil(t.reviewSlaHours / 24);
       const lastDecidable = addDays(localToday(now()), -slaDays);
-      const [cams, { totals: vt, byRoad }, incidents, hist, sop, roads] = await Promise.all([
+      const [cams, uptime, { totals: vt, byRoad }, incidents, hist, sop, roads, since] = await Promise.all([
         camerasByAreaState(db, scope, f.area),
+        cameraAvailability(db, scope, f.area, f.from, f.to, now()),
         strategicViolations(scope, range, lastDecidable),
         incidentTotals(db, scope, f.area, from, to),
         responseHistogram(db, scope, f.area, from, to),
         sopCompliance(db, scope, f.area, from, to),
         roadNames(db),
+        recordingSince(db),
       ]);
 
       // Coverage: wards and communes (in the caller's jurisdiction) with at least one camera.
@@ -409,9 +413,13 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       };
       const wards = coverage('ward');
       const communes = coverage('commune');
-      const total = cams.reduce((s, c) => s + c.n, 0);
-      const reachable = cams.filter((c) => c.state !== 'offline').reduce((s, c) => s + c.n, 0);
-      const days = dayCount(f.from, f.to);
+      const upHours = Math.round((uptime.observed - uptime.down) / 3600);
+      const observedHours = Math.round(uptime.observed / 3600);
+      // Accidents scale to a year over the days the center was recording (none: nothing to compare yet).
+      const firstDay = since && since > f.from ? since : f.from;
+      const today = localToday(now());
+      const lastDay = f.to < today ? f.to : today;
+      const days = firstDay <= lastDay ? dayCount(firstDay, lastDay) : 0;
       const accidents = accidentChange(incidents.accidents, days, t.accidentBaselinePerYear);
       const avg = incidents.arrived > 0 ? Math.round(incidents.arrive_seconds_sum / incidents.arrived) : null;
 
@@ -449,12 +457,12 @@ export function createDashboardService(deps: DashboardServiceDeps) {
           ),
           kpi(
             'camera_availability',
-            pct(reachable, total),
+            uptime.observed > 0 ? pct(uptime.observed - uptime.down, uptime.observed) : null,
             t.cameraAvailabilityPct,
             'pct',
             'higher',
-            reachable,
-            total,
+            upHours,
+            observedHours,
           ),
           kpi(
             'reviewed_in_sla',

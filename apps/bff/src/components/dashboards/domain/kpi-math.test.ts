@@ -45,6 +45,10 @@ describe('KPI math', () => {
     expect(r.changePct).toBe(-27);
   });
 
+  it('when the range holds no day of recording, then there is no accident figure rather than a 100% fall', () => {
+    expect(accidentChange(0, 0, 500)).toEqual({ perYear: null, changePct: null });
+  });
+
   it('when a lower-is-better KPI is above its target, then it is bad', () => {
     expect(kpiStatus(700, 600, 'lower')).toBe('bad');
     expect(kpiStatus(600, 600, 'lower')).toBe('good');

@@ -74,13 +74,17 @@ export function pct(a: number, b: number): number | null {
   return b > 0 ? Math.round((a / b) * 1000) / 10 : null;
 }
 
-/** Accidents in a range scaled to a year, and the change against the baseline year in percent. */
+/**
+ * Accidents over `days` of recording scaled to a year, and the change against the baseline year in percent; both
+ * null when nothing was recorded in the range (no accidents then means no data, not a 100 % fall).
+ */
 export function accidentChange(
   accidents: number,
   days: number,
   baselinePerYear: number,
-): { perYear: number; changePct: number | null } {
-  const perYear = Math.round((accidents * 365 * 10) / Math.max(1, days)) / 10;
+): { perYear: number | null; changePct: number | null } {
+  if (days <= 0) return { perYear: null, changePct: null };
+  const perYear = Math.round((accidents * 365 * 10) / days) / 10;
   const changePct =
     baselinePerYear > 0 ? Math.round(((perYear - baselinePerYear) / baselinePerYear) * 1000) / 10 : null;
   return { perYear, changePct };

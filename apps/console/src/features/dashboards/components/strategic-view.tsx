@@ -32,7 +32,10 @@ function KpiTile({ kpi, format }: { kpi: Kpi; format: (n: number) => string }) {
       </span>
       {kpi.numerator !== null && kpi.denominator !== null && (
         <span className="c2-dash__muted">
-          {t('dashboards.ofTotal', { n: format(kpi.numerator), total: format(kpi.denominator) })}
+          {t(kpi.key === 'camera_availability' ? 'dashboards.ofCameraHours' : 'dashboards.ofTotal', {
+            n: format(kpi.numerator),
+            total: format(kpi.denominator),
+          })}
         </span>
       )}
       <span className="c2-dash__kpi-verdict">{t(`dashboards.status.${kpi.status}`)}</span>
@@ -93,12 +96,14 @@ export function StrategicView({ query }: { query: DashboardQuery }) {
         ]}
       />
       <p className="c2-dash__note">
-        {t('dashboards.st.accidents', {
-          count: d.accidents.count,
-          n: f.number(d.accidents.count),
-          perYear: f.number(d.accidents.perYear),
-          baseline: f.number(d.accidents.baselinePerYear),
-        })}
+        {d.accidents.perYear === null
+          ? t('dashboards.st.accidentsNoRecord', { baseline: f.number(d.accidents.baselinePerYear) })
+          : t('dashboards.st.accidents', {
+              count: d.accidents.count,
+              n: f.number(d.accidents.count),
+              perYear: f.number(d.accidents.perYear),
+              baseline: f.number(d.accidents.baselinePerYear),
+            })}
       </p>
     </div>
   );
