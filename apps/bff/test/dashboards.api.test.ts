@@ -306,7 +306,11 @@ describe('dashboards', () => {
       ],
     );
     const availability = async (from: string, to: string) => {
-      const s = (await leader.api.dashboards.strategic({ from, to, area: cam.area_id })) as StrategicDashboard;
+      const s = (await leader.api.dashboards.strategic({
+        from,
+        to,
+        area: cam.area_id,
+      })) as StrategicDashboard;
       return s.kpis.find((k) => k.key === 'camera_availability')!;
     };
     // Not closed yet: computed from the history.
