@@ -31,10 +31,17 @@ function fakeMediamtx(hookUrl: () => string) {
   };
   const paths = list.items;
   const hookCalls: MediamtxAuthRequest[] = [];
+  // `silent`: the control API drops every connection unanswered, as a hung or unreachable MediaMTX would.
+  const control = { silent: false, listCalls: 0 };
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname === '/v3/paths/list') {
+        control.listCalls++;
+        if (control.silent) {
+          req.socket.destroy();
+          return;
+        }
         if (req.headers.authorization !== `Basic ${Buffer.from('api:s3cret').toString('base64')}`) {
           res
             .writeHead(401, { 'content-type': 'application/json' })
@@ -85,7 +92,7 @@ function fakeMediamtx(hookUrl: () => string) {
       res.writeHead(404).end();
     })();
   });
-  return { server, paths, hookCalls };
+  return { server, paths, hookCalls, control };
 }
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -170,6 +177,31 @@ describe('MediaMTX as the VMS', () => {
       async () => expect((await operator.api.cameras.get('mtx-ql18-km12')).status.state).toBe('online'),
       5000,
     );
+  });
+
+  it('when MediaMTX stops answering, then cameras turn unknown (never online on old news), calls back off, and states return by themselves', async () => {
+    const states = async () =>
+      Object.fromEntries((await operator.api.cameras.list()).map((c) => [c.id, c.status.state]));
+    const before = await states();
+    expect(before['mtx-ql18-km12']).toBe('online');
+    mtx.control.silent = true;
+    // Three polls (1 s each) without an answer: every camera is unknown, the online one included.
+    await eventually(
+      async () => expect(Object.values(await states())).toEqual(Object.values(before).map(() => 'unknown')),
+      10_000,
+    );
+    const ready = (await (await fetch(`${bff.url}/readyz`)).json()) as {
+      checks: Record<string, { ok: boolean }>;
+    };
+    expect(ready.checks.vms).toMatchObject({ ok: false });
+    // The breaker is open: over six seconds of 1 s polls the BFF calls at most three times (2 s, then 4 s apart).
+    const calls = mtx.control.listCalls;
+    await new Promise((r) => setTimeout(r, 6000));
+    expect(mtx.control.listCalls - calls).toBeLessThanOrEqual(3);
+    expect(Object.values(await states()).every((s) => s === 'unknown')).toBe(true);
+
+    mtx.control.silent = false;
+    await eventually(async () => expect(await states()).toEqual(before), 20_000);
   });
 
   it('when an operator opens a camera, then the BFF redirects to MediaMTX with a stream token, MediaMTX asks the hook, and the stream opens, audited once', async () => {
