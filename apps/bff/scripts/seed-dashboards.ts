@@ -1,22 +1,23 @@
 // Bulk seed for the dashboard benchmark: N violation rows (default 10 million) and one matching AI event each, over
 // the last DAYS days, on 400 cameras along the simulated province's roads and wards, into PostgreSQL.
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test DASH_SCHEMA=dash_bench \
-//     node --import tsx apps/bff/scripts/seed-dashboards.ts [rows] [days]
+//   pnpm bench:seed [rows] [days]     (or: node --import tsx apps/bff/scripts/seed-dashboards.ts [rows] [days])
+//   into DATABASE_URL, or the machine's PostgreSQL when it is not set; DASH_SCHEMA (default dash_bench).
 //
 // Rows are generated inside PostgreSQL (INSERT … SELECT over generate_series, a million per statement): nothing
 // crosses the wire but the statement, which is faster than COPY from a client. The rollup triggers are switched off
 // for the load and the rollups rebuilt once at the end (dash_rebuild), as one would load history into a live
 // system; the per-row maintenance cost is what the benchmark measures separately.
+import { benchDatabaseUrl } from '@c2/bench-kit/postgres';
 import { openDb } from '../src/platform/db';
 import { createLogger } from '../src/platform/logger';
 import { ROADS } from '../src/upstreams/sim-province/roads';
 import { WARDS } from '../src/upstreams/sim-province/wards';
 
-const url = process.env.DATABASE_URL;
+const url = await benchDatabaseUrl();
 if (!url) {
   process.stderr.write(
-    'DATABASE_URL must name a PostgreSQL database (the seed is for the 10 M benchmark).\n',
+    'No PostgreSQL: set DATABASE_URL or start one on 127.0.0.1:5432 (the seed is for the 10 M benchmark).\n',
   );
   process.exit(2);
 }

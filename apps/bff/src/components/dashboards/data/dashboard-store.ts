@@ -326,20 +326,6 @@ export async function violationsBy(
   );
 }
 
-/** Violations by local weekday (ISO: 1 = Monday) and hour of day, from the hourly rollup. */
-export async function violationHeat(
-  q: Queryable,
-  scope: Scope,
-  f: RangeFilter,
-): Promise<Array<{ dow: number; h: number; n: number }>> {
-  return q.query<{ dow: number; h: number; n: number }>(
-    `SELECT extract(isodow FROM (hour AT TIME ZONE 'UTC') + INTERVAL '7 hours')::int AS dow,
-            extract(hour FROM (hour AT TIME ZONE 'UTC') + INTERVAL '7 hours')::int AS h, sum(total)::int AS n
-     FROM dash_violations_hourly WHERE ${HOURLY_WHERE} GROUP BY 1, 2`,
-    hourlyParams(scope, f),
-  );
-}
-
 export interface EventTotalsRow {
   total: number;
   congestion: number;

@@ -39,7 +39,6 @@ import {
   trafficByRoadSince,
   unitsByStatus,
   upsertTargets,
-  violationHeat,
   violationsBy,
   violationSeries,
   violationBreakdown,
@@ -219,14 +218,23 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     return rows.map((r) => ({ key: r.key, name: names(r.key), count: r.n }));
   }
 
-  async function periodFigures(scope: Scope, f: ResolvedFilter, range: RangeFilter) {
+  /**
+   * A period's figures. `hours`: its violations per hour when the caller reads them anyway (the heat grid), so the
+   * hourly series does not scan the hourly rollup a second time.
+   */
+  async function periodFigures(
+    scope: Scope,
+    f: ResolvedFilter,
+    range: RangeFilter,
+    hoursRead: Promise<Array<{ bucket: string; n: number }>> | null = null,
+  ) {
     const withEvents = f.camera === null;
     const hourly = f.granularity === 'hour';
     // One scan of the daily rollup gives totals, the day/week series and every breakdown.
     const days = f.granularity === 'week' ? 'week' : 'day';
     const [b, hours, ev, eventHours] = await Promise.all([
       violationBreakdown(db, scope, range, days),
-      hourly ? violationSeries(db, scope, range, 'hour') : Promise.resolve(null),
+      hourly ? (hoursRead ?? violationSeries(db, scope, range, 'hour')) : Promise.resolve(null),
       withEvents ? eventBreakdown(db, scope, range, days) : Promise.resolve(null),
       withEvents && hourly ? eventSeries(db, scope, range, 'hour') : Promise.resolve(null),
     ]);
@@ -341,10 +349,12 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const f = resolve(q, 7);
       const range = rangeOf(f);
       const prev = f.compare === 'previous' ? previousPeriod(f.from, f.to) : null;
+      // The heat grid folds the hourly series (hourly rows are kept by area, not by road or camera).
+      const hours = f.camera === null && f.road === null ? violationSeries(db, scope, range, 'hour') : null;
       const [current, previous, heat, roads] = await Promise.all([
-        periodFigures(scope, f, range),
+        periodFigures(scope, f, range, hours),
         prev ? periodFigures(scope, f, rangeOf(f, prev.from, prev.to)) : Promise.resolve(null),
-        f.camera === null && f.road === null ? violationHeat(db, scope, range) : Promise.resolve(null),
+        hours,
         roadNames(db),
       ]);
       const traffic = current.traffic;
@@ -359,7 +369,11 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       let grid: number[][] | null = null;
       if (heat) {
         grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-        for (const h of heat) grid[h.dow - 1]![h.h] = h.n;
+        for (const h of heat) {
+          // Local (UTC+7) weekday, Monday first, and hour of day.
+          const local = new Date(Date.parse(h.bucket) + 7 * 3_600_000);
+          grid[(local.getUTCDay() + 6) % 7]![local.getUTCHours()]! += h.n;
+        }
       }
       return {
         filter: f,
