@@ -126,8 +126,15 @@ describe('dashboards', () => {
     expect({ verified: d.totals.verified, rejected: d.totals.rejected, reviewed: d.totals.reviewed }).toEqual(
       raw,
     );
-    // The heat grid holds every violation once, at its local weekday and hour.
+    // The heat grid holds every violation once, at its local weekday (Monday first) and hour.
     expect(d.heat!.flat().reduce((a, b) => a + b, 0)).toBe(total);
+    const cells = await server.db.query<{ dow: number; h: number; n: number }>(
+      `SELECT extract(isodow FROM ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS dow,
+              extract(hour FROM ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS h, count(*)::int AS n
+       FROM violations WHERE ts >= $1 GROUP BY 1, 2`,
+      [dayStart(addDays(today(), -6))],
+    );
+    for (const c of cells) expect(d.heat![c.dow - 1]![c.h]).toBe(c.n);
   });
 
   it('when filtered by road, type or camera, then only the matching violations are counted', async () => {
