@@ -22,6 +22,7 @@ import { createLogger } from '../src/platform/logger';
 import { createAuditTrail } from '../src/components/audit/domain/audit-trail';
 import { createDashboardService } from '../src/components/dashboards/domain/dashboard-service';
 import { addDays, localToday } from '../src/components/dashboards/domain/kpi-math';
+import { setRawRollupTriggers } from '../src/components/dashboards/data/rollup-triggers';
 import { WARDS } from '../src/upstreams/sim-province/wards';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -249,14 +250,7 @@ async function ingest1000(tag: string): Promise<number> {
   }
   return performance.now() - s;
 }
-const TRIGGERS = [
-  ['violations', 'dash_violations_rollup_ins'],
-  ['analytics_events', 'dash_events_rollup_ins'],
-] as const;
-async function triggers(on: boolean) {
-  for (const [t, name] of TRIGGERS)
-    await db.query(`ALTER TABLE ${t} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${name}`);
-}
+const triggers = (on: boolean) => setRawRollupTriggers(db, on);
 const withRollups: number[] = [];
 const without: number[] = [];
 const ROUNDS = QUICK ? 3 : 6;

@@ -10,6 +10,7 @@
 // system; the per-row maintenance cost is what the benchmark measures separately.
 import { benchDatabaseUrl } from '@c2/bench-kit/postgres';
 import { openDb } from '../src/platform/db';
+import { setRawRollupTriggers } from '../src/components/dashboards/data/rollup-triggers';
 import { createLogger } from '../src/platform/logger';
 import { ROADS } from '../src/upstreams/sim-province/roads';
 import { WARDS } from '../src/upstreams/sim-province/wards';
@@ -82,11 +83,7 @@ if (start >= rows) {
 }
 log(`seeding violations ${start}…${rows - 1} and their events over ${days} days into schema ${schema}`);
 
-const TRIGGERS = [
-  ['violations', 'dash_violations_rollup_ins'],
-  ['analytics_events', 'dash_events_rollup_ins'],
-] as const;
-for (const [table, trigger] of TRIGGERS) await db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+await setRawRollupTriggers(db, false);
 try {
   const t0 = performance.now();
   for (let lo = start; lo < rows; lo += CHUNK) {
@@ -129,7 +126,7 @@ try {
   log(`rollups rebuilt in ${((performance.now() - r0) / 1000).toFixed(0)} s`);
   await db.query('ANALYZE');
 } finally {
-  for (const [table, trigger] of TRIGGERS) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+  await setRawRollupTriggers(db, true);
 }
 const counts = await db.query<{ t: string; n: number }>(
   `SELECT 'violations' AS t, count(*)::int AS n FROM violations UNION ALL

@@ -54,6 +54,9 @@ const hourlyParams = (scope: Scope, f: RangeFilter): SqlParam[] => {
   const p = params(scope, f, false);
   return [p[0]!, p[1]!, p[2]!, p[3]!, p[4]!, p[6]!];
 };
+// Per area and hour, all kinds together: $1 from, $2 to, $3 tier, $4 areas, $5 area.
+const AREA_HOURLY_WHERE = `hour >= $1::timestamptz AND hour < $2::timestamptz AND tier <= $3
+  AND ($4::text[] IS NULL OR area_id = ANY($4::text[])) AND ($5::text IS NULL OR area_id = $5)`;
 // Events have no violation type: $1–$6 (from, to, tier, areas, area, road), by day or by hour.
 const EVENTS_DAILY_WHERE = `day BETWEEN $1::date AND $2::date AND ${SCOPE_WHERE}`;
 const EVENTS_HOURLY_WHERE = `hour >= $1::timestamptz AND hour < $2::timestamptz AND ${SCOPE_WHERE}`;
@@ -259,56 +262,49 @@ export async function eventBreakdown(
   };
 }
 
-/** Violations per bucket: per day or ISO week (Monday) from the daily rollup, per hour from the hourly one. */
-export async function violationSeries(
-  q: Queryable,
-  scope: Scope,
-  f: RangeFilter,
-  granularity: 'hour' | 'day' | 'week',
-): Promise<Array<{ bucket: string; n: number }>> {
-  if (granularity === 'hour') {
-    const rows = await q.query<{ bucket: Date; n: number }>(
-      `SELECT hour AS bucket, sum(total)::int AS n FROM dash_violations_hourly WHERE ${HOURLY_WHERE}
-       GROUP BY hour`,
-      hourlyParams(scope, f),
-    );
-    return rows.map((r) => ({ bucket: new Date(r.bucket).toISOString(), n: r.n }));
-  }
-  const bucket = granularity === 'week' ? `date_trunc('week', day)::date` : 'day';
-  const rows = await q.query<{ bucket: string; n: number }>(
-    `SELECT to_char(${bucket}, 'YYYY-MM-DD') AS bucket, sum(total)::int AS n
-     FROM dash_violations_daily WHERE ${DAILY_WHERE} GROUP BY 1`,
-    [...params(scope, f, true), f.camera],
-  );
-  return rows.map((r) => ({ bucket: localDayStart(r.bucket).toISOString(), n: r.n }));
+export interface HourTotals {
+  /** The hour's start (ISO). */
+  bucket: string;
+  violations: number;
+  events: number;
+  congestion: number;
 }
 
-/** Events and congestion events per bucket (events carry no camera grain: not called with a camera filter). */
-export async function eventSeries(
-  q: Queryable,
-  scope: Scope,
-  f: RangeFilter,
-  granularity: 'hour' | 'day' | 'week',
-): Promise<Array<{ bucket: string; n: number; congestion: number }>> {
-  const counts = `sum(total)::int AS n, coalesce(sum(total) FILTER (WHERE type = 'congestion'), 0)::int AS congestion`;
-  if (granularity === 'hour') {
-    const rows = await q.query<{ bucket: Date; n: number; congestion: number }>(
-      `SELECT hour AS bucket, ${counts} FROM dash_events_hourly WHERE ${EVENTS_HOURLY_WHERE} GROUP BY 1`,
-      eventParams(scope, f, false),
-    );
-    return rows.map((r) => ({ bucket: new Date(r.bucket).toISOString(), n: r.n, congestion: r.congestion }));
+/**
+ * Violations, AI events and congestion events per hour of a range (hours without any left out), from the per-area
+ * hourly rollup; with a type filter the violations come from the typed hourly rollup instead. Hourly figures are
+ * kept by area only: a road or camera filter is refused before this is asked.
+ */
+export async function hourlyTotals(q: Queryable, scope: Scope, f: RangeFilter): Promise<HourTotals[]> {
+  const p = hourlyParams(scope, f);
+  const [all, typed] = await Promise.all([
+    q.query<{ hour: Date; v: number; e: number; c: number }>(
+      `SELECT hour, sum(violations)::int AS v, sum(events)::int AS e, sum(congestion)::int AS c
+       FROM dash_area_hourly WHERE ${AREA_HOURLY_WHERE} GROUP BY hour`,
+      p.slice(0, 5),
+    ),
+    f.type === null
+      ? Promise.resolve(null)
+      : q.query<{ hour: Date; n: number }>(
+          `SELECT hour, sum(total)::int AS n FROM dash_violations_hourly WHERE ${HOURLY_WHERE} GROUP BY hour`,
+          p,
+        ),
+  ]);
+  const out = new Map<number, HourTotals>();
+  const at = (hour: Date) => {
+    const t = new Date(hour).getTime();
+    let r = out.get(t);
+    if (!r) out.set(t, (r = { bucket: new Date(t).toISOString(), violations: 0, events: 0, congestion: 0 }));
+    return r;
+  };
+  for (const r of all) {
+    const h = at(r.hour);
+    h.events = r.e;
+    h.congestion = r.c;
+    if (!typed) h.violations = r.v;
   }
-  const bucket = granularity === 'week' ? `date_trunc('week', day)::date` : 'day';
-  const rows = await q.query<{ bucket: string; n: number; congestion: number }>(
-    `SELECT to_char(${bucket}, 'YYYY-MM-DD') AS bucket, ${counts}
-     FROM dash_events_daily WHERE ${EVENTS_DAILY_WHERE} GROUP BY 1`,
-    eventParams(scope, f, true),
-  );
-  return rows.map((r) => ({
-    bucket: localDayStart(r.bucket).toISOString(),
-    n: r.n,
-    congestion: r.congestion,
-  }));
+  for (const r of typed ?? []) at(r.hour).violations = r.n;
+  return [...out.values()];
 }
 
 /** Violations grouped by one dimension of the daily rollup, largest first. */

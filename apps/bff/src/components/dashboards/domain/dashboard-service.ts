@@ -25,7 +25,6 @@ import { cameraAvailability } from '../data/availability-store';
 import {
   cameraNames,
   camerasByAreaState,
-  eventSeries,
   eventsPerMinute,
   incidentsInProgress,
   incidentTotals,
@@ -40,7 +39,8 @@ import {
   unitsByStatus,
   upsertTargets,
   violationsBy,
-  violationSeries,
+  hourlyTotals,
+  type HourTotals,
   violationBreakdown,
   eventBreakdown,
   strategicDays,
@@ -219,27 +219,24 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   }
 
   /**
-   * A period's figures. `hours`: its violations per hour when the caller reads them anyway (the heat grid), so the
-   * hourly series does not scan the hourly rollup a second time.
+   * A period's figures. `hoursRead`: its hourly totals when the caller reads them anyway (the heat grid), so an
+   * hourly series does not read them a second time.
    */
   async function periodFigures(
     scope: Scope,
     f: ResolvedFilter,
     range: RangeFilter,
-    hoursRead: Promise<Array<{ bucket: string; n: number }>> | null = null,
+    hoursRead: Promise<HourTotals[]> | null = null,
   ) {
     const withEvents = f.camera === null;
-    const hourly = f.granularity === 'hour';
     // One scan of the daily rollup gives totals, the day/week series and every breakdown.
     const days = f.granularity === 'week' ? 'week' : 'day';
-    const [b, hours, ev, eventHours] = await Promise.all([
+    const [b, hours, ev] = await Promise.all([
       violationBreakdown(db, scope, range, days),
-      hourly ? (hoursRead ?? violationSeries(db, scope, range, 'hour')) : Promise.resolve(null),
+      f.granularity === 'hour' ? (hoursRead ?? hourlyTotals(db, scope, range)) : Promise.resolve(null),
       withEvents ? eventBreakdown(db, scope, range, days) : Promise.resolve(null),
-      withEvents && hourly ? eventSeries(db, scope, range, 'hour') : Promise.resolve(null),
     ]);
     const et = ev?.totals ?? null;
-    const es = ev ? (eventHours ?? ev.series) : null;
     const totals: AnalyticalTotals = {
       violations: b.totals.total,
       reviewed: b.totals.reviewed,
@@ -248,14 +245,22 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       events: et?.total ?? null,
       congestion: et?.congestion ?? null,
     };
-    const points = hours ?? b.series.map((r) => ({ bucket: localDayStart(r.bucket).toISOString(), n: r.n }));
-    const byBucket = new Map(points.map((r) => [r.bucket, r.n]));
-    const eBy = new Map((es ?? []).map((r) => [r.bucket, r]));
+    // Per bucket: hours from the hourly totals; days and weeks from the two breakdowns.
+    const violationsAt = new Map<string, number>(
+      hours
+        ? hours.map((h) => [h.bucket, h.violations])
+        : b.series.map((r) => [localDayStart(r.bucket).toISOString(), r.n]),
+    );
+    const eventsAt = new Map<string, { events: number; congestion: number }>(
+      hours
+        ? hours.map((h) => [h.bucket, h])
+        : (ev?.series ?? []).map((e) => [e.bucket, { ...e, events: e.n }]),
+    );
     const series: SeriesPoint[] = bucketStarts(range.fromDay, range.toDay, f.granularity).map((bucket) => ({
       bucket,
-      violations: byBucket.get(bucket) ?? 0,
-      events: es ? (eBy.get(bucket)?.n ?? 0) : null,
-      congestion: es ? (eBy.get(bucket)?.congestion ?? 0) : null,
+      violations: violationsAt.get(bucket) ?? 0,
+      events: ev ? (eventsAt.get(bucket)?.events ?? 0) : null,
+      congestion: ev ? (eventsAt.get(bucket)?.congestion ?? 0) : null,
     }));
     return { totals, series, breakdown: b, traffic: ev?.byRoad ?? [] };
   }
@@ -350,7 +355,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const range = rangeOf(f);
       const prev = f.compare === 'previous' ? previousPeriod(f.from, f.to) : null;
       // The heat grid folds the hourly series (hourly rows are kept by area, not by road or camera).
-      const hours = f.camera === null && f.road === null ? violationSeries(db, scope, range, 'hour') : null;
+      const hours = f.camera === null && f.road === null ? hourlyTotals(db, scope, range) : null;
       const [current, previous, heat, roads] = await Promise.all([
         periodFigures(scope, f, range, hours),
         prev ? periodFigures(scope, f, rangeOf(f, prev.from, prev.to)) : Promise.resolve(null),
@@ -372,7 +377,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         for (const h of heat) {
           // Local (UTC+7) weekday, Monday first, and hour of day.
           const local = new Date(Date.parse(h.bucket) + 7 * 3_600_000);
-          grid[(local.getUTCDay() + 6) % 7]![local.getUTCHours()]! += h.n;
+          grid[(local.getUTCDay() + 6) % 7]![local.getUTCHours()]! += h.violations;
         }
       }
       return {
