@@ -399,6 +399,30 @@ describe('dashboards', () => {
     expect(rebuilt).toEqual(kept);
   });
 
+  it('when alerts are worked and closed, then SOP compliance averages the closed ones only', async () => {
+    const cam = cameras[4]!;
+    // Two closed (all required steps done; half of them) and one still open with nothing done yet.
+    await server.db.query(
+      `INSERT INTO alerts (id, priority, status, type, severity, title, camera_id, area_id, tier,
+         group_window_seconds, last_event_at, sop_total, sop_compliance)
+       SELECT 'dash-sop-' || x.i, 'P2', x.status, 'wrong_way', 'critical', 'Đi ngược chiều', $1, $2, 0, 60, now(),
+              4, x.c
+       FROM unnest(ARRAY[1, 2, 3], ARRAY['resolved', 'false_positive', 'in_progress'], ARRAY[1.0, 0.5, 0.0])
+         AS x(i, status, c)`,
+      [cam.id, cam.area_id],
+    );
+    const sop = async () => {
+      const d = (await leader.api.dashboards.strategic({ area: cam.area_id })) as StrategicDashboard;
+      return d.kpis.find((k) => k.key === 'sop_compliance')!;
+    };
+    expect(await sop()).toEqual(expect.objectContaining({ value: 75, denominator: 2, status: 'bad' }));
+    // The open one is closed with every step done: it now counts.
+    await server.db.query(
+      `UPDATE alerts SET status = 'resolved', sop_compliance = 1 WHERE id = 'dash-sop-3'`,
+    );
+    expect(await sop()).toEqual(expect.objectContaining({ value: 83.3, denominator: 3 }));
+  });
+
   it('when a user of one ward asks, then only that ward counts, and another ward is refused', async () => {
     const mine = cameras[0]!.area_id;
     const other = cameras.find((c) => c.area_id !== mine)!.area_id;

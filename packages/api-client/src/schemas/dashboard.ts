@@ -16,6 +16,8 @@ export type Granularity = z.infer<typeof granularitySchema>;
 
 /** Longest range a dashboard answers (two years: a year compared with the one before). */
 export const MAX_RANGE_DAYS = 731;
+/** With fewer recorded days than this, accidents are not scaled to a year nor compared with the baseline. */
+export const MIN_ACCIDENT_DAYS = 7;
 /** Hourly series are drawn for at most this many days. */
 export const MAX_HOURLY_DAYS = 31;
 
@@ -167,7 +169,9 @@ export const strategicDashboardSchema = z.object({
   violationsByRoad: z.array(countBySchema),
   accidents: z.object({
     count: z.number().int(),
-    /** Scaled to a year over the days the center was recording; null when it recorded none of the range. */
+    /** Days of the range on which the center was recording (from its first record on). */
+    recordedDays: z.number().int(),
+    /** Scaled to a year over the recorded days; null with fewer than a week of them. */
     perYear: z.number().nullable(),
     baselinePerYear: z.number(),
   }),

@@ -527,6 +527,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
           .map((r) => ({ key: r.key, name: roads.get(r.key) ?? r.key, count: r.n })),
         accidents: {
           count: incidents.accidents,
+          recordedDays: days,
           perYear: accidents.perYear,
           baselinePerYear: t.accidentBaselinePerYear,
         },

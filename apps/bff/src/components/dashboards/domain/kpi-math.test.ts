@@ -45,8 +45,10 @@ describe('KPI math', () => {
     expect(r.changePct).toBe(-27);
   });
 
-  it('when the range holds no day of recording, then there is no accident figure rather than a 100% fall', () => {
+  it('when the range holds under a week of recording, then there is no accident figure rather than a 100% fall', () => {
     expect(accidentChange(0, 0, 500)).toEqual({ perYear: null, changePct: null });
+    expect(accidentChange(0, 6, 500)).toEqual({ perYear: null, changePct: null });
+    expect(accidentChange(0, 7, 500)).toEqual({ perYear: 0, changePct: -100 });
   });
 
   it('when a lower-is-better KPI is above its target, then it is bad', () => {

@@ -1,4 +1,4 @@
-import type { Granularity } from '@c2/api-client/schemas/dashboard';
+import { MIN_ACCIDENT_DAYS, type Granularity } from '@c2/api-client/schemas/dashboard';
 
 /** Width of one response-time histogram bucket (migration 080). */
 export const RESPONSE_BUCKET_SECONDS = 30;
@@ -76,14 +76,14 @@ export function pct(a: number, b: number): number | null {
 
 /**
  * Accidents over `days` of recording scaled to a year, and the change against the baseline year in percent; both
- * null when nothing was recorded in the range (no accidents then means no data, not a 100 % fall).
+ * null with fewer than MIN_ACCIDENT_DAYS recorded (a quiet first day is no data, not a 100 % fall).
  */
 export function accidentChange(
   accidents: number,
   days: number,
   baselinePerYear: number,
 ): { perYear: number | null; changePct: number | null } {
-  if (days <= 0) return { perYear: null, changePct: null };
+  if (days < MIN_ACCIDENT_DAYS) return { perYear: null, changePct: null };
   const perYear = Math.round((accidents * 365 * 10) / days) / 10;
   const changePct =
     baselinePerYear > 0 ? Math.round(((perYear - baselinePerYear) / baselinePerYear) * 1000) / 10 : null;

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DashboardQuery, Kpi } from '@c2/api-client/schemas/dashboard';
+import { MIN_ACCIDENT_DAYS, type DashboardQuery, type Kpi } from '@c2/api-client/schemas/dashboard';
 import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { testIds } from '@c2/ui/test-ids';
@@ -97,7 +97,11 @@ export function StrategicView({ query }: { query: DashboardQuery }) {
       />
       <p className="c2-dash__note">
         {d.accidents.perYear === null
-          ? t('dashboards.st.accidentsNoRecord', { baseline: f.number(d.accidents.baselinePerYear) })
+          ? t('dashboards.st.accidentsNoRecord', {
+              baseline: f.number(d.accidents.baselinePerYear),
+              days: d.accidents.recordedDays,
+              min: MIN_ACCIDENT_DAYS,
+            })
           : t('dashboards.st.accidents', {
               count: d.accidents.count,
               n: f.number(d.accidents.count),
