@@ -311,6 +311,16 @@ describe('dashboards', () => {
     const [raw] = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents`);
     expect(rows[0]).toEqual({ opened: raw!.n, arrived: 1, within: 1, seconds: 300 });
     expect(b.id).not.toBe(a.id);
+
+    // Incident records began today: one day is too few to scale accidents to a year.
+    const s = (await leader.api.dashboards.strategic()) as StrategicDashboard;
+    expect(s.accidents).toEqual(expect.objectContaining({ recordedDays: 1, perYear: null }));
+    expect(s.accidents.count).toBeGreaterThanOrEqual(1);
+    expect(s.kpis.find((k) => k.key === 'accident_change')).toEqual(
+      expect.objectContaining({ value: null, status: 'unknown' }),
+    );
+    const avg = s.kpis.find((k) => k.key === 'response_avg')!;
+    expect(avg).toEqual(expect.objectContaining({ value: 300, status: 'good' }));
   });
 
   it('when the strategic range spans whole months, then months and partial days add up to the raw counts', async () => {

@@ -445,15 +445,13 @@ export async function sopCompliance(
 
 /** Cameras now, per area and state (a current-state table of a few hundred rows). */
 /**
- * The first local day the center recorded anything (an AI event, a violation, an alert or an incident): before
- * it, a period has no data rather than zero accidents. Null on an empty system.
+ * The first local day the center kept an incident record: accidents are counted from there (before it, a period
+ * has no data rather than zero accidents). Null while no incident was ever recorded.
  */
 export async function recordingSince(q: Queryable): Promise<string | null> {
-  const local = (col: string) => `((${col} AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date`;
   const rows = await q.query<{ day: string | null }>(
-    `SELECT to_char(least((SELECT min(day) FROM dash_events_daily), (SELECT min(day) FROM dash_violations_daily),
-                          (SELECT ${local('min(hour)')} FROM dash_alerts_hourly),
-                          (SELECT ${local('min(hour)')} FROM dash_incidents_hourly)), 'YYYY-MM-DD') AS day`,
+    `SELECT to_char(((min(hour) AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date, 'YYYY-MM-DD') AS day
+     FROM dash_incidents_hourly`,
   );
   return rows[0]?.day ?? null;
 }

@@ -434,11 +434,11 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const communes = coverage('commune');
       const upHours = Math.round((uptime.observed - uptime.down) / 3600);
       const observedHours = Math.round(uptime.observed / 3600);
-      // Accidents scale to a year over the days the center was recording (none: nothing to compare yet).
+      // Accidents scale to a year over the days the center kept incident records (none: nothing to compare yet).
       const firstDay = since && since > f.from ? since : f.from;
       const today = localToday(now());
       const lastDay = f.to < today ? f.to : today;
-      const days = firstDay <= lastDay ? dayCount(firstDay, lastDay) : 0;
+      const days = since !== null && firstDay <= lastDay ? dayCount(firstDay, lastDay) : 0;
       const accidents = accidentChange(incidents.accidents, days, t.accidentBaselinePerYear);
       const avg = incidents.arrived > 0 ? Math.round(incidents.arrive_seconds_sum / incidents.arrived) : null;
 
