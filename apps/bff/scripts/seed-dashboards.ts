@@ -64,6 +64,26 @@ for (const c of cams) {
     ],
   );
 }
+// Camera status history over the same days: online from the start, then on a third of the camera-days an outage
+// of 5–60 minutes at a time of day that varies by camera and day (what the availability KPI is computed from).
+const [history] = await db.query<{ n: number }>(
+  `SELECT count(*)::int AS n FROM camera_status_history WHERE camera_id LIKE 'bench-cam-%'`,
+);
+if ((history?.n ?? 0) === 0) {
+  await db.query(
+    `INSERT INTO camera_status_history (camera_id, state, since, reason)
+     SELECT 'bench-cam-' || c, 'online', now() - make_interval(days => $1::int), 'bench'
+     FROM generate_series(0, ${CAMERAS - 1}) c
+     UNION ALL
+     SELECT 'bench-cam-' || c, s.state, date_trunc('day', now()) - make_interval(days => d) + s.at, 'bench'
+     FROM generate_series(0, ${CAMERAS - 1}) c, generate_series(1, $1::int - 1) d,
+     LATERAL (VALUES ('offline', make_interval(mins => (c * 37 + d * 11) % 1380)),
+                     ('online', make_interval(mins => (c * 37 + d * 11) % 1380 + 5 + (c + d) % 56))) s(state, at)
+     WHERE (c + d) % 3 = 0`,
+    [days],
+  );
+  log('camera status history seeded');
+}
 const [existing] = await db.query<{ n: number }>(
   `SELECT count(*)::int AS n FROM violations WHERE id LIKE 'bench-v-%'`,
 );

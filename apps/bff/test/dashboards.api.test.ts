@@ -371,8 +371,8 @@ describe('dashboards', () => {
     // Closed into the rollup: the same figures, and a range reaching today adds today's live part.
     expect(await closeCameraDays(server.db, addDays(today(), -1))).toBeGreaterThanOrEqual(3);
     const [closed] = await server.db.query<{ observed: number; down: number }>(
-      'SELECT observed, down FROM dash_camera_daily WHERE camera_id = $1 AND day = $2',
-      [cam.id, d],
+      'SELECT observed, down FROM dash_camera_daily WHERE area_id = $1 AND day = $2',
+      [cam.area_id, d],
     );
     expect(closed).toEqual({ observed: 24 * 3600, down: 6 * 3600 });
     expect(await availability(d, d)).toEqual(open);

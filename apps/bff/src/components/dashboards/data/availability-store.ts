@@ -16,7 +16,7 @@ export interface AvailabilityRow {
 const TIER = `CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END`;
 
 /**
- * Seconds observed and down per local day ($1..$2, both included, cut at $3) and camera. A camera's state before
+ * Seconds observed and down per local day ($1..$2, both included, cut at $3), area and tier. A camera's state before
  * the span is its last history entry before it (one index probe per camera, never a scan of the whole history),
  * and the current state from the cameras table covers a camera whose history holds no entry yet.
  */
@@ -45,11 +45,11 @@ const PER_DAY_SQL = `WITH days AS (
            extract(epoch FROM least(iv.e, days.d1) - greatest(iv.s, days.d0))::float8 AS secs
     FROM iv JOIN days ON iv.s < days.d1 AND iv.e > days.d0 AND iv.e > iv.s
   )
-  SELECT part.day, c.id AS camera_id, c.area_id, ${TIER} AS tier,
+  SELECT part.day, c.area_id, ${TIER} AS tier,
          sum(secs) FILTER (WHERE part.state <> 'unknown') AS observed,
          coalesce(sum(secs) FILTER (WHERE part.state = 'offline'), 0) AS down
   FROM part JOIN cameras c ON c.id = part.camera_id
-  GROUP BY part.day, c.id
+  GROUP BY 1, 2, 3
   HAVING sum(secs) FILTER (WHERE part.state <> 'unknown') > 0`;
 
 /** The last local day written to dash_camera_daily (null: none yet). */
@@ -88,10 +88,9 @@ export async function closeCameraDays(db: Db, through: string, maxDays = 31): Pr
     let to = from;
     for (let i = 1; i < maxDays && to < through; i++) to = nextDay(to);
     await tx.query(
-      `INSERT INTO dash_camera_daily (day, camera_id, area_id, tier, observed, down)
+      `INSERT INTO dash_camera_daily (day, area_id, tier, observed, down)
        ${PER_DAY_SQL}
-       ON CONFLICT (day, camera_id) DO UPDATE SET area_id = EXCLUDED.area_id, tier = EXCLUDED.tier,
-         observed = EXCLUDED.observed, down = EXCLUDED.down`,
+       ON CONFLICT (day, area_id, tier) DO UPDATE SET observed = EXCLUDED.observed, down = EXCLUDED.down`,
       [from, to, `${nextDay(to)}T00:00:00+07:00`],
     );
     await tx.query(`UPDATE dash_rollup_marks SET through = $1::date WHERE name = 'camera_daily'`, [to]);
@@ -99,7 +98,31 @@ export async function closeCameraDays(db: Db, through: string, maxDays = 31): Pr
   });
 }
 
-/** Seconds observed and down over local days `fromDay`..`toDay` within a scope, up to `now`. */
+// The scope's three parameters (tier, areas, area), numbered from $n.
+const scopeWhere = (n: number) =>
+  `tier <= $${n} AND ($${n + 1}::text[] IS NULL OR area_id = ANY($${n + 1}::text[])) AND ($${n + 2}::text IS NULL OR area_id = $${n + 2})`;
+
+/** Seconds observed and down over local days `fromDay`..`toDay` within a scope, up to `now`, from the history. */
+export async function availabilityFromHistory(
+  q: Queryable,
+  scope: Scope,
+  area: string | null,
+  fromDay: string,
+  toDay: string,
+  now: Date,
+): Promise<AvailabilityRow> {
+  const rows = await q.query<AvailabilityRow>(
+    `SELECT coalesce(sum(observed), 0)::float8 AS observed, coalesce(sum(down), 0)::float8 AS down
+     FROM (${PER_DAY_SQL}) d WHERE ${scopeWhere(4)}`,
+    [fromDay, toDay, now.toISOString(), scope.maxTier, scope.areas, area],
+  );
+  return rows[0] ?? { observed: 0, down: 0 };
+}
+
+/**
+ * Seconds observed and down over local days `fromDay`..`toDay` within a scope, up to `now`: closed days from the
+ * rollup, the days after them (today, or a backlog the job has not reached yet) from the history.
+ */
 export async function cameraAvailability(
   q: Queryable,
   scope: Scope,
@@ -109,28 +132,21 @@ export async function cameraAvailability(
   now: Date,
 ): Promise<AvailabilityRow> {
   const mark = await closedThrough(q, false);
-  // The scope's three parameters, numbered from $n.
-  const where = (n: number) =>
-    `tier <= $${n} AND ($${n + 1}::text[] IS NULL OR area_id = ANY($${n + 1}::text[])) AND ($${n + 2}::text IS NULL OR area_id = $${n + 2})`;
-  const scopeParams = [scope.maxTier, scope.areas, area];
   const closedTo = mark && mark < toDay ? mark : toDay;
+  const none = Promise.resolve({ observed: 0, down: 0 });
   const [closed, open] = await Promise.all([
     mark && fromDay <= closedTo
-      ? q.query<AvailabilityRow>(
-          `SELECT coalesce(sum(observed), 0)::float8 AS observed, coalesce(sum(down), 0)::float8 AS down
-           FROM dash_camera_daily WHERE day BETWEEN $4::date AND $5::date AND ${where(1)}`,
-          [...scopeParams, fromDay, closedTo],
-        )
-      : Promise.resolve([]),
-    // Days not closed yet (today, or a backlog the job has not reached): from the history.
+      ? q
+          .query<AvailabilityRow>(
+            `SELECT coalesce(sum(observed), 0)::float8 AS observed, coalesce(sum(down), 0)::float8 AS down
+             FROM dash_camera_daily WHERE day BETWEEN $4::date AND $5::date AND ${scopeWhere(1)}`,
+            [scope.maxTier, scope.areas, area, fromDay, closedTo],
+          )
+          .then((r) => r[0] ?? { observed: 0, down: 0 })
+      : none,
     !mark || mark < toDay
-      ? q.query<AvailabilityRow>(
-          `SELECT coalesce(sum(observed), 0)::float8 AS observed, coalesce(sum(down), 0)::float8 AS down
-           FROM (${PER_DAY_SQL}) d WHERE ${where(4)}`,
-          [mark && mark >= fromDay ? nextDay(mark) : fromDay, toDay, now.toISOString(), ...scopeParams],
-        )
-      : Promise.resolve([]),
+      ? availabilityFromHistory(q, scope, area, mark && mark >= fromDay ? nextDay(mark) : fromDay, toDay, now)
+      : none,
   ]);
-  const sum = (k: keyof AvailabilityRow) => (closed[0]?.[k] ?? 0) + (open[0]?.[k] ?? 0);
-  return { observed: sum('observed'), down: sum('down') };
+  return { observed: closed.observed + open.observed, down: closed.down + open.down };
 }
