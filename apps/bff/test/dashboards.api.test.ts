@@ -268,6 +268,17 @@ describe('dashboards', () => {
   });
 
   it('when a leader opens the strategic dashboard, then KPIs carry targets and the road bars match the raw counts', async () => {
+    // Just inside the default 30 days and just before it: a month read whole less its days outside the range must
+    // leave the earlier ones out.
+    await insertViolations(
+      [-29, -31, -33].map((d, i) => ({
+        id: `dash-edge-${i}`,
+        camera: cameras[3]!,
+        type: 'speeding',
+        ts: new Date(Date.parse(dayStart(addDays(today(), d))) + HOUR),
+        status: 'verified',
+      })),
+    );
     const d = (await leader.api.dashboards.strategic()) as StrategicDashboard;
     const keys = d.kpis.map((k) => k.key);
     expect(keys).toEqual([

@@ -161,13 +161,21 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     const split = splitMonths(range.fromDay, range.toDay);
     const parts = await Promise.all([
       split.months
-        ? violationTotalsMonthly(db, scope, range, split.months.from, split.months.to)
+        ? violationTotalsMonthly(db, scope, range, split.months.from, split.months.to).then((t) => ({
+            t,
+            sign: 1,
+          }))
         : Promise.resolve(null),
-      ...split.days.map((d) => violationTotals(db, scope, { ...range, fromDay: d.from, toDay: d.to })),
+      ...split.days.map((d) =>
+        violationTotals(db, scope, { ...range, fromDay: d.from, toDay: d.to }).then((t) => ({
+          t,
+          sign: d.sign,
+        })),
+      ),
     ]);
     const sum: ViolationTotalsRow = { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 };
     for (const p of parts)
-      if (p) for (const k of Object.keys(sum) as Array<keyof ViolationTotalsRow>) sum[k] += p[k];
+      if (p) for (const k of Object.keys(sum) as Array<keyof ViolationTotalsRow>) sum[k] += p.sign * p.t[k];
     return sum;
   }
 
@@ -182,15 +190,24 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     const split = splitMonths(range.fromDay, range.toDay);
     const parts = await Promise.all([
       split.months
-        ? violationsByMonthly(db, scope, range, dimension, split.months.from, split.months.to)
-        : Promise.resolve([]),
+        ? violationsByMonthly(db, scope, range, dimension, split.months.from, split.months.to).then(
+            (rows) => ({
+              rows,
+              sign: 1,
+            }),
+          )
+        : Promise.resolve({ rows: [], sign: 1 }),
       ...split.days.map((d) =>
-        violationsBy(db, scope, { ...range, fromDay: d.from, toDay: d.to }, dimension, 100_000),
+        violationsBy(db, scope, { ...range, fromDay: d.from, toDay: d.to }, dimension, 100_000).then(
+          (rows) => ({ rows, sign: d.sign }),
+        ),
       ),
     ]);
     const merged = new Map<string, number>();
-    for (const rows of parts) for (const r of rows) merged.set(r.key, (merged.get(r.key) ?? 0) + r.n);
+    for (const { rows, sign } of parts)
+      for (const r of rows) merged.set(r.key, (merged.get(r.key) ?? 0) + sign * r.n);
     return [...merged]
+      .filter(([, n]) => n > 0)
       .map(([key, n]) => ({ key, n }))
       .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key))
       .slice(0, limit);

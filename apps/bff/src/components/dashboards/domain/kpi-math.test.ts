@@ -58,21 +58,38 @@ describe('KPI math', () => {
     expect(kpiStatus(null, 50, 'higher')).toBe('unknown');
   });
 
-  it('when a range spans whole months, then they are read by month and only the partial ends by day', () => {
+  it('when a range spans months, then each is read whole (less the days outside) or by its days, whichever is fewer', () => {
+    // December 2025 has 25 days in the range: the month less its first six; December 2026 only 6: by day.
     expect(splitMonths('2025-12-07', '2026-12-06')).toEqual({
-      months: { from: '2026-01-01', to: '2026-11-30' },
+      months: { from: '2025-12-01', to: '2026-11-30' },
       days: [
-        { from: '2025-12-07', to: '2025-12-31' },
-        { from: '2026-12-01', to: '2026-12-06' },
+        { from: '2025-12-01', to: '2025-12-06', sign: -1 },
+        { from: '2026-12-01', to: '2026-12-06', sign: 1 },
       ],
     });
     expect(splitMonths('2026-02-01', '2026-02-28')).toEqual({
       months: { from: '2026-02-01', to: '2026-02-28' },
       days: [],
     });
-    expect(splitMonths('2026-03-05', '2026-03-20')).toEqual({
+    expect(splitMonths('2026-03-05', '2026-03-15')).toEqual({
       months: null,
-      days: [{ from: '2026-03-05', to: '2026-03-20' }],
+      days: [{ from: '2026-03-05', to: '2026-03-15', sign: 1 }],
+    });
+    // 16 of March's 31 days: the month less the 15 outside.
+    expect(splitMonths('2026-03-05', '2026-03-20')).toEqual({
+      months: { from: '2026-03-01', to: '2026-03-31' },
+      days: [
+        { from: '2026-03-01', to: '2026-03-04', sign: -1 },
+        { from: '2026-03-21', to: '2026-03-31', sign: -1 },
+      ],
+    });
+    // A default 30-day range over two months: November less its first week, then December's seven days.
+    expect(splitMonths('2026-11-08', '2026-12-07')).toEqual({
+      months: { from: '2026-11-01', to: '2026-11-30' },
+      days: [
+        { from: '2026-11-01', to: '2026-11-07', sign: -1 },
+        { from: '2026-12-01', to: '2026-12-07', sign: 1 },
+      ],
     });
   });
 });

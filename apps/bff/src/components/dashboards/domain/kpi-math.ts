@@ -91,24 +91,36 @@ export function accidentChange(
 }
 
 /**
- * Splits a range of local days into whole months (read from the monthly rollup) and the partial months at its ends
- * (read from the daily one). `months` is null when no whole month fits.
+ * Splits a range of local days into a run of months read from the monthly rollup, and day ranges read from the
+ * daily one, each added (sign 1) or taken away (sign -1). Each month the range touches is read the cheaper way:
+ * by its days in the range, or, when those are more than half the month, as the whole month less the days outside
+ * the range. `months` is null when no month is read whole.
  */
 export function splitMonths(
   from: string,
   to: string,
-): { months: { from: string; to: string } | null; days: Array<{ from: string; to: string }> } {
-  const firstOfMonth = (d: string) => `${d.slice(0, 7)}-01`;
+): {
+  months: { from: string; to: string } | null;
+  days: Array<{ from: string; to: string; sign: 1 | -1 }>;
+} {
   const nextMonth = (d: string) => {
     const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
     return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   };
-  const start = from.endsWith('-01') ? from : nextMonth(from);
-  // The first day after `to`'s last whole month.
-  const end = nextMonth(to) === addDays(to, 1) ? addDays(to, 1) : firstOfMonth(to);
-  if (start >= end) return { months: null, days: [{ from, to }] };
-  const days: Array<{ from: string; to: string }> = [];
-  if (from < start) days.push({ from, to: addDays(start, -1) });
-  if (end <= to) days.push({ from: end, to });
-  return { months: { from: start, to: addDays(end, -1) }, days };
+  const days: Array<{ from: string; to: string; sign: 1 | -1 }> = [];
+  let first: string | null = null;
+  let last: string | null = null;
+  for (let m = `${from.slice(0, 7)}-01`; m <= to; m = nextMonth(m)) {
+    const end = addDays(nextMonth(m), -1);
+    const a = from > m ? from : m;
+    const b = to < end ? to : end;
+    const inside = dayCount(a, b);
+    if (dayCount(m, end) - inside < inside) {
+      first ??= m;
+      last = end;
+      if (a > m) days.push({ from: m, to: addDays(a, -1), sign: -1 });
+      if (b < end) days.push({ from: addDays(b, 1), to: end, sign: -1 });
+    } else days.push({ from: a, to: b, sign: 1 });
+  }
+  return { months: first && last ? { from: first, to: last } : null, days };
 }
