@@ -18,6 +18,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { REPO_ROOT, table, writeBenchSection } from '@c2/bench-kit/report';
 import { fmt, mean, percentile, ratio } from '@c2/bench-kit/stats';
+import { totpNow } from '../fixtures/accounts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const PORT = Number(process.env.BENCH_PORT ?? 8213);
@@ -121,7 +122,8 @@ async function login(username: string): Promise<{ cookie: string; csrf: string }
   const res = await fetch(`${BASE}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    // Both roles here sign in with a TOTP code (MFA roles), as in the journeys.
+    body: JSON.stringify({ username, password: PASSWORD, code: totpNow() }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return {

@@ -183,6 +183,8 @@ async function main(): Promise<void> {
     SIM_UNITS: '0',
     LOG_LEVEL: 'warn',
     CONSOLE_DIST: '/nonexistent',
+    // Fifty consoles sign in as the investigator within one TOTP period: the same code fifty times.
+    MFA_REJECT_REUSED_CODES: 'false',
     ...(usePg ? { DATABASE_URL, DATABASE_SCHEMA: SCHEMA } : { DATABASE_URL: '', PGLITE_DIR: 'memory://' }),
   });
   const base = `http://127.0.0.1:${port}`;

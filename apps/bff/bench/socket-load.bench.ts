@@ -9,6 +9,7 @@ import type { LogEntry } from '@c2/api-client/schemas/live';
 import { fmt, ratio, slope } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
+import { seedCode } from './bench-login';
 
 /**
  * Socket load: CLIENTS consoles connected to one BFF process while RATE events/s arrive over the signed webhook
@@ -121,7 +122,8 @@ async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'BacNinh@2026' }),
+    // The investigator signs in with a TOTP code (MFA role); the operator's is ignored.
+    body: JSON.stringify({ username, password: 'BacNinh@2026', code: seedCode() }),
   });
   if (!res.ok) throw new Error(`login: ${res.status}`);
   return res.headers
