@@ -298,7 +298,7 @@ const off50 = percentile(without, 50);
 writeBenchSection({
   id: 'dashboards',
   title: 'Dashboards: rollups vs naive queries on the raw tables',
-  command: `DATABASE_URL=… ${QUICK ? 'BENCH_QUICK=1 ' : ''}node --import tsx apps/bff/bench/dashboards.bench.ts`,
+  command: `${QUICK ? 'BENCH_QUICK=1 ' : ''}node --import tsx apps/bff/bench/dashboards.bench.ts`,
   body: [
     `PostgreSQL (schema \`${schema}\`): ${rows.toLocaleString('en')} violations and ${events.toLocaleString('en')} AI events over 365 days on 400 cameras, seeded by \`apps/bff/scripts/seed-dashboards.ts\`. Rollup rows: ${rollupRows.map((r) => `${r.t} ${r.n.toLocaleString('en')}`).join(', ')}.`,
     '',
