@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // API tests wait on sockets, timers and the database more than they compute: at least two files at a time
+    // (Vitest's default is one fewer than the cores: one on a 2-core machine, which made the suite serial).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
