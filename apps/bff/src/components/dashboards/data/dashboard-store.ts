@@ -448,7 +448,7 @@ export async function sopCompliance(
  * The first local day the center kept an incident record: accidents are counted from there (before it, a period
  * has no data rather than zero accidents). Null while no incident was ever recorded.
  */
-export async function recordingSince(q: Queryable): Promise<string | null> {
+export async function firstIncidentDay(q: Queryable): Promise<string | null> {
   const rows = await q.query<{ day: string | null }>(
     `SELECT to_char(((min(hour) AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date, 'YYYY-MM-DD') AS day
      FROM dash_incidents_hourly`,

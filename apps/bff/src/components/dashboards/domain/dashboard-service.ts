@@ -30,7 +30,7 @@ import {
   incidentTotals,
   localDayStart,
   openAlerts,
-  recordingSince,
+  firstIncidentDay,
   responseHistogram,
   roadNames,
   selectTargets,
@@ -153,6 +153,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   }
 
   /** Totals over a range: whole months from the monthly rollup, the partial ends (or any camera) from days. */
+  /** A part of a range read from one rollup, with whether it is added to the whole or taken from it. */
+  const signed = <T>(read: Promise<T>, sign: 1 | -1) => read.then((value) => ({ value, sign }));
   async function spanTotals(scope: Scope, range: RangeFilter): Promise<ViolationTotalsRow> {
     if (range.camera !== null || range.fromDay > range.toDay)
       return range.fromDay > range.toDay
@@ -160,22 +162,16 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         : violationTotals(db, scope, range);
     const split = splitMonths(range.fromDay, range.toDay);
     const parts = await Promise.all([
-      split.months
-        ? violationTotalsMonthly(db, scope, range, split.months.from, split.months.to).then((t) => ({
-            t,
-            sign: 1,
-          }))
-        : Promise.resolve(null),
+      ...(split.months
+        ? [signed(violationTotalsMonthly(db, scope, range, split.months.from, split.months.to), 1)]
+        : []),
       ...split.days.map((d) =>
-        violationTotals(db, scope, { ...range, fromDay: d.from, toDay: d.to }).then((t) => ({
-          t,
-          sign: d.sign,
-        })),
+        signed(violationTotals(db, scope, { ...range, fromDay: d.from, toDay: d.to }), d.sign),
       ),
     ]);
     const sum: ViolationTotalsRow = { total: 0, reviewed: 0, reviewed_in_sla: 0, verified: 0, rejected: 0 };
-    for (const p of parts)
-      if (p) for (const k of Object.keys(sum) as Array<keyof ViolationTotalsRow>) sum[k] += p.sign * p.t[k];
+    for (const { value, sign } of parts)
+      for (const k of Object.keys(sum) as Array<keyof ViolationTotalsRow>) sum[k] += sign * value[k];
     return sum;
   }
 
@@ -189,23 +185,19 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     if (range.camera !== null) return violationsBy(db, scope, range, dimension, limit);
     const split = splitMonths(range.fromDay, range.toDay);
     const parts = await Promise.all([
-      split.months
-        ? violationsByMonthly(db, scope, range, dimension, split.months.from, split.months.to).then(
-            (rows) => ({
-              rows,
-              sign: 1,
-            }),
-          )
-        : Promise.resolve({ rows: [], sign: 1 }),
+      ...(split.months
+        ? [signed(violationsByMonthly(db, scope, range, dimension, split.months.from, split.months.to), 1)]
+        : []),
       ...split.days.map((d) =>
-        violationsBy(db, scope, { ...range, fromDay: d.from, toDay: d.to }, dimension, 100_000).then(
-          (rows) => ({ rows, sign: d.sign }),
+        signed(
+          violationsBy(db, scope, { ...range, fromDay: d.from, toDay: d.to }, dimension, 100_000),
+          d.sign,
         ),
       ),
     ]);
     const merged = new Map<string, number>();
-    for (const { rows, sign } of parts)
-      for (const r of rows) merged.set(r.key, (merged.get(r.key) ?? 0) + sign * r.n);
+    for (const { value, sign } of parts)
+      for (const r of value) merged.set(r.key, (merged.get(r.key) ?? 0) + sign * r.n);
     return [...merged]
       .filter(([, n]) => n > 0)
       .map(([key, n]) => ({ key, n }))
@@ -434,7 +426,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         responseHistogram(db, scope, f.area, from, to),
         sopCompliance(db, scope, f.area, from, to),
         roadNames(db),
-        recordingSince(db),
+        firstIncidentDay(db),
       ]);
 
       // Coverage: wards and communes (in the caller's jurisdiction) with at least one camera.
