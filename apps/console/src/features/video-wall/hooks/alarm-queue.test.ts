@@ -77,4 +77,16 @@ describe('alarm queue', () => {
     expect(q.current).toBeNull();
     expect(q.waiting).toEqual([]);
   });
+
+  it('when a quiet old alert gets a new event grouped into it, then it takes the tile; once shown, more events do not reopen it', () => {
+    const long = new Date(NOW - 3600_000).toISOString();
+    const old = alert({ cameraId: 'cam-0007', priority: 'P1', createdAt: long });
+    let q = onAlerts(EMPTY_ALARMS, [{ ...old, escalationLevel: 1 }], opts);
+    expect(q.current).toBeNull();
+    const fresh = { ...old, count: 2, lastEventAt: new Date(NOW - 1000).toISOString() };
+    q = onAlerts(q, [fresh], opts);
+    expect(q.current).toMatchObject({ alertId: old.id, cameraId: 'cam-0007' });
+    q = onAlerts(dismissAlarm(q), [{ ...fresh, count: 3 }], opts);
+    expect(q.current).toBeNull();
+  });
 });

@@ -16,13 +16,16 @@ export interface AlarmQueue {
   current: AlarmItem | null;
   /** Waiting, most urgent first. */
   waiting: AlarmItem[];
-  /** Alerts already taken in (an alert is opened once, however often it changes). */
+  /** Alerts already taken in (an alert is opened once, however often it changes; a stale one is not taken in). */
   seen: ReadonlySet<string>;
 }
 
 export const EMPTY_ALARMS: AlarmQueue = { current: null, waiting: [], seen: new Set() };
 
-/** Alerts older than this when they first reach the console (a replay after a long disconnection) do not pop up. */
+/**
+ * An alert whose last event is older than this when it reaches the console (a replay after a long disconnection,
+ * an escalation step of a quiet alert) does not pop up; a new event grouped into it later makes it fresh again.
+ */
 export const ALARM_FRESH_MS = 10 * 60_000;
 
 const rank = (p: Priority) => Number(p.slice(1));
@@ -49,8 +52,8 @@ export function onAlerts(
       continue;
     }
     if (seen.has(a.id) || !a.cameraId || !opts.canSee(a.cameraId)) continue;
+    if (opts.now - Date.parse(a.lastEventAt) > ALARM_FRESH_MS) continue;
     seen.add(a.id);
-    if (opts.now - Date.parse(a.createdAt) > ALARM_FRESH_MS) continue;
     const item: AlarmItem = {
       alertId: a.id,
       cameraId: a.cameraId,
