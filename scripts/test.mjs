@@ -47,8 +47,11 @@ function vitestFailures(report) {
   return testResults.flatMap((file) => {
     const where = path.relative(ROOT, file.name);
     const failed = file.assertionResults.filter((t) => t.status === 'failed');
-    if (failed.length === 0 && file.status === 'failed') return [`${where}: ${file.message || 'failed to run'}`];
-    return failed.map((t) => `${where} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? '').split('\n')[0]}`);
+    if (failed.length === 0 && file.status === 'failed')
+      return [`${where}: ${file.message || 'failed to run'}`];
+    return failed.map(
+      (t) => `${where} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? '').split('\n')[0]}`,
+    );
   });
 }
 
