@@ -46,8 +46,16 @@ export function toCamera(r: CameraRow): Camera {
   };
 }
 
+/**
+ * The clearance tier a camera's classification needs, in SQL (`tierOf` of live/domain/audience): 0 public,
+ * 1 restricted, 2 secret. `alias` names the cameras table in the query, when it has one.
+ */
+export function cameraTier(alias?: string): string {
+  return `(CASE ${alias ? `${alias}.` : ''}classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END)`;
+}
+
 /** Visibility filter shared by list and get: clearance tier ($1) and jurisdiction ($2). */
-export const VISIBLE = `(CASE classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $1
+export const VISIBLE = `${cameraTier()} <= $1
   AND ($2::text[] IS NULL OR area_id = ANY($2::text[]))`;
 
 export async function selectCameras(

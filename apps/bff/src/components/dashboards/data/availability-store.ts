@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../../../platform/db';
 import type { Scope } from './dashboard-store';
+import { cameraTier } from '../../cameras/data/camera-store';
 
 /**
  * Camera availability from the status history (migration 083). A camera is observed while its state is known and
@@ -13,7 +14,7 @@ export interface AvailabilityRow {
   down: number;
 }
 
-const TIER = `CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END`;
+const TIER = cameraTier('c');
 
 /**
  * Seconds observed and down per local day ($1..$2, both included, cut at $3), area and tier. A camera's state before

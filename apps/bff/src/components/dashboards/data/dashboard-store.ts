@@ -1,4 +1,5 @@
 import type { Queryable, SqlParam } from '../../../platform/db';
+import { cameraTier } from '../../cameras/data/camera-store';
 
 /**
  * SQL over the dashboard rollups (migration 080). Every query here reads rollup tables only, plus the small
@@ -463,7 +464,7 @@ export async function camerasByAreaState(
 ): Promise<Array<{ area_id: string; state: string; n: number }>> {
   return q.query<{ area_id: string; state: string; n: number }>(
     `SELECT area_id, state, count(*)::int AS n FROM cameras
-     WHERE (CASE classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $1
+     WHERE ${cameraTier()} <= $1
        AND ($2::text[] IS NULL OR area_id = ANY($2::text[])) AND ($3::text IS NULL OR area_id = $3)
      GROUP BY 1, 2`,
     [scope.maxTier, scope.areas, area],

@@ -11,6 +11,7 @@ import type {
 } from '@c2/api-client/schemas/device';
 import type { Queryable } from '../../../platform/db';
 import type { DeviceInfo, HealthReading } from '../../../upstreams/devices/devices-port';
+import { cameraTier } from '../../cameras/data/camera-store';
 
 export const NO_METRICS: DeviceMetrics = {
   cpuPct: null,
@@ -107,7 +108,7 @@ function devicesSql(oneId: boolean): string {
       LEFT JOIN device_health h ON h.device_id = c.id
       LEFT JOIN camera_quality q ON q.camera_id = c.id
       LEFT JOIN open o ON o.device_id = c.id
-    WHERE (CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $1
+    WHERE ${cameraTier('c')} <= $1
       AND ($2::text[] IS NULL OR c.area_id = ANY($2::text[])) ${only('c.id')}
     UNION ALL
     SELECT d.id, d.kind, d.code, d.name, d.model, d.area_id, d.area_name, d.state, d.state_since, d.state_reason,

@@ -1,5 +1,6 @@
 import type { AnalyticsEvent, EventFilter } from '@c2/api-client/schemas/event';
 import type { Queryable, SqlParam } from '../../../platform/db';
+import { cameraTier } from '../../cameras/data/camera-store';
 
 export interface EventRow {
   id: string;
@@ -80,7 +81,7 @@ export async function selectEventPage(
   const { filter, before } = query;
   const rows = await q.query<EventRow>(
     `SELECT e.* FROM analytics_events e JOIN cameras c ON c.id = e.camera_id
-     WHERE (CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $2
+     WHERE ${cameraTier('c')} <= $2
        AND ($3::text[] IS NULL OR e.area_id = ANY($3::text[]))
        AND (cardinality($4::text[]) = 0 OR e.type = ANY($4::text[]))
        AND (cardinality($5::text[]) = 0 OR e.severity = ANY($5::text[]))

@@ -1,6 +1,7 @@
 import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
 import type { Queryable } from '../../../platform/db';
 import { toEvent, type EventRow } from '../../events/data/event-store';
+import { cameraTier } from '../../cameras/data/camera-store';
 
 /**
  * Stored AI events by id, mapped exactly as the ingest mapped them when it signed them (the events component's own
@@ -15,7 +16,7 @@ export async function selectEventsByIds(
   const rows = await q.query<EventRow>(
     `SELECT e.* FROM analytics_events e JOIN cameras c ON c.id = e.camera_id
      WHERE e.id = ANY($1::text[])
-       AND (CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $2
+       AND ${cameraTier('c')} <= $2
        AND ($3::text[] IS NULL OR e.area_id = ANY($3::text[]))`,
     [ids, scope.maxTier, scope.areas],
   );

@@ -11,6 +11,7 @@ import type {
   TimelineEntry,
 } from '@c2/api-client/schemas/incident';
 import type { Queryable } from '../../../platform/db';
+import { cameraTier } from '../../cameras/data/camera-store';
 
 export interface IncidentRow {
   id: string;
@@ -422,7 +423,7 @@ export async function selectCandidateEvents(
   return rows.map((r) => toEvent(r, lateAfterMs));
 }
 
-const TIER_OF_CAMERA = `(CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END)`;
+const TIER_OF_CAMERA = cameraTier('c');
 
 interface EventRow {
   id: string;

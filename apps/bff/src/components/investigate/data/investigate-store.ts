@@ -2,13 +2,14 @@ import type { EventType } from '@c2/api-client/schemas/event';
 import type { ViolationStatus } from '@c2/api-client/schemas/violation';
 import type { Queryable } from '../../../platform/db';
 import type { EventRow } from '../../events/data/event-store';
+import { cameraTier } from '../../cameras/data/camera-store';
 
 export interface Scope {
   maxTier: number;
   areas: string[] | null;
 }
 
-const TIER = `(CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END)`;
+const TIER = cameraTier('c');
 
 export interface SightingRow extends EventRow {
   camera_name: string;

@@ -1,7 +1,7 @@
 import type { NearestCamera } from '@c2/api-client/schemas/camera';
 import type { ViolationHeat } from '@c2/api-client/schemas/map';
 import type { Queryable } from '../../../platform/db';
-import { VISIBLE, toCamera, type CameraRow } from '../../cameras/data/camera-store';
+import { VISIBLE, cameraTier, toCamera, type CameraRow } from '../../cameras/data/camera-store';
 
 /** Mean Earth radius (IUGG), metres. */
 const EARTH_M = 6371008.8;
@@ -46,7 +46,7 @@ export async function selectViolationHeat(
     `SELECT e.camera_id, c.lng, c.lat, e.type, count(*)::int AS n
      FROM analytics_events e JOIN cameras c ON c.id = e.camera_id
      WHERE e.ts >= $3 AND e.ts < $4 AND e.type = ANY($5::text[])
-       AND (CASE c.classification WHEN 'secret' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END) <= $1
+       AND ${cameraTier('c')} <= $1
        AND ($2::text[] IS NULL OR c.area_id = ANY($2::text[]))
      GROUP BY e.camera_id, c.lng, c.lat, e.type`,
     [maxTier, areas, range.from.toISOString(), range.to.toISOString(), types],
