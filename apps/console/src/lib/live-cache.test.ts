@@ -144,6 +144,46 @@ describe('live cache', () => {
     expect(queryClient.getQueryData<EventPage>(accidents)?.events).toEqual([]);
   });
 
+  it('when an event arrives while the feed is still loading and the server read before it was stored, then it is in the feed once it lands', async () => {
+    const { queryClient, cache } = setup();
+    const key = queryKeys.events.feed(NO_EVENT_FILTER);
+    let respond: (page: EventPage) => void = () => undefined;
+    const fetching = queryClient.fetchInfiniteQuery({
+      queryKey: key,
+      queryFn: () => new Promise<EventPage>((resolve) => (respond = resolve)),
+      initialPageParam: null as string | null,
+    });
+
+    cache.apply([entry(event('live', T1))]); // nothing to patch yet
+    respond({ events: [event('stored', T0)], next: null });
+    await fetching;
+    await Promise.resolve();
+
+    const data = queryClient.getQueryData<InfiniteData<EventPage, string | null>>(key)!;
+    expect(data.pages[0]!.events.map((e) => e.id)).toEqual(['live', 'stored']);
+  });
+
+  it('when the page’s first connection has joined, then only the queries requested before it are fetched again', async () => {
+    const before = queryKeys.cameras.list();
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+    });
+    await queryClient.fetchQuery({ queryKey: before, queryFn: () => Promise.resolve([camera('c1')]) });
+    cache = createLiveCache(queryClient);
+    const during = queryKeys.cameras.summary();
+    await queryClient.fetchQuery({ queryKey: during, queryFn: () => Promise.resolve(null) });
+    const joined = Date.now() + 1;
+    await new Promise((r) => setTimeout(r, 5));
+    const after = queryKeys.units.list();
+    await queryClient.fetchQuery({ queryKey: after, queryFn: () => Promise.resolve([]) });
+
+    cache.caughtUp(joined);
+
+    expect(queryClient.getQueryState(before)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(during)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(after)?.isInvalidated).toBe(false);
+  });
+
   it('when a live feed outgrows its cap, then its older pages are dropped and paging resumes after what is kept', () => {
     const { queryClient, cache } = setup();
     const key = queryKeys.events.feed(NO_EVENT_FILTER);

@@ -17,11 +17,19 @@ import type { Violation, ViolationPage } from '@c2/api-client/schemas/violation'
 /** The most events the first page of a live feed keeps; older ones are paged in again on demand. */
 export const FEED_CAP = 2000;
 
+/** Live events remembered for event lists still loading when they arrived (a minute of a busy province). */
+const RECENT_EVENTS = 500;
+
 export interface LiveCache {
   /** Applies entries (already deduplicated and in seq order) to the query cache. */
   apply(entries: readonly LogEntry[]): void;
   /** The live log lost track (incomplete replay): refetch every server-state query instead of patching. */
   resync(): void;
+  /**
+   * The first connection of this page joined its rooms by `at` (when its replay arrived): a query whose request
+   * left before may have been read before the join, missing what committed in between, so it is fetched again.
+   */
+  caughtUp(at: number): void;
   dispose(): void;
 }
 
@@ -74,6 +82,8 @@ const inScope = (scope: unknown, i: Incident) =>
  */
 export function createLiveCache(queryClient: QueryClient): LiveCache {
   const latest = new Map<string, CameraStatus>();
+  /** The last events seen live, oldest first, for event lists that land after them. */
+  const recentEvents: AnalyticsEvent[] = [];
 
   function patchCameras(statuses: ReadonlyMap<string, CameraStatus>, onlyNewer: boolean): void {
     const list = queryClient.getQueryData<Camera[]>(queryKeys.cameras.list());
@@ -109,13 +119,30 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
     }
   }
 
-  // A list that arrives from the network (not from setQueryData) gets the newer live statuses laid over it.
+  // A list that arrives from the network (not from setQueryData) gets the newer live statuses laid over it, and
+  // an event list the events that arrived live while it was in flight (the server may have read before they were
+  // stored, and a list still loading has nothing to patch). Outside the cache's notification, so each patch is a
+  // write of its own.
   const listHash = JSON.stringify(queryKeys.cameras.list());
+  const sessionHash = JSON.stringify(queryKeys.session());
+  // When each query's last request left (queries already in the cache left before this connection began).
+  const fetchStarted = new Map<string, number>(
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => [q.queryHash, Date.now()] as const),
+  );
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return;
-    if (event.query.queryHash !== listHash || latest.size === 0) return;
-    // Outside the cache's notification, so the patch is a write of its own.
-    queueMicrotask(() => patchCameras(latest, true));
+    if (event.type === 'removed') fetchStarted.delete(event.query.queryHash);
+    if (event.type !== 'updated') return;
+    if (event.action.type === 'fetch') fetchStarted.set(event.query.queryHash, Date.now());
+    if (event.action.type !== 'success' || event.action.manual) return;
+    const { queryHash, queryKey } = event.query;
+    if (queryHash === listHash && latest.size > 0) queueMicrotask(() => patchCameras(latest, true));
+    else if (queryKey[0] === queryKeys.events.all()[0] && recentEvents.length > 0) {
+      const recent = [...recentEvents];
+      queueMicrotask(() => patchEventList(queryClient, queryKey, recent));
+    }
   });
 
   /** Device rows follow their camera's status and their own health changes; an open device page refetches. */
@@ -175,7 +202,11 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
         }
       }
 
-      if (events.length > 0) patchEventLists(queryClient, events);
+      if (events.length > 0) {
+        recentEvents.push(...events);
+        recentEvents.splice(0, recentEvents.length - RECENT_EVENTS);
+        patchEventLists(queryClient, events);
+      }
 
       if (alerts.size > 0) {
         for (const [key, old] of queryClient.getQueriesData<Alert[]>({
@@ -228,13 +259,18 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       }
     },
     resync() {
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryHash !== sessionHash });
+    },
+    caughtUp(at) {
       void queryClient.invalidateQueries({
-        predicate: (q) => q.queryHash !== JSON.stringify(queryKeys.session()),
+        predicate: (q) => q.queryHash !== sessionHash && (fetchStarted.get(q.queryHash) ?? at) < at,
       });
     },
     dispose() {
       unsubscribe();
+      fetchStarted.clear();
       latest.clear();
+      recentEvents.length = 0;
     },
   };
 }
@@ -255,29 +291,37 @@ function merge(old: readonly AnalyticsEvent[], fresh: readonly AnalyticsEvent[])
  * pages so the next "load older" continues from what is kept.
  */
 function patchEventLists(queryClient: QueryClient, events: readonly AnalyticsEvent[]): void {
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: ['events'] })) {
-    const [, kind, filter, limit] = query.queryKey as [string, string, EventFilter, number?];
-    const matching = events.filter((e) => eventMatches(filter, e));
-    if (matching.length === 0 || query.state.data === undefined) continue;
-    if (kind === 'list') {
-      queryClient.setQueryData<EventPage>(query.queryKey, (old) =>
-        old ? { ...old, events: merge(old.events, matching).slice(0, limit ?? old.events.length) } : old,
-      );
-    } else if (kind === 'feed') {
-      queryClient.setQueryData<InfiniteData<EventPage, string | null>>(query.queryKey, (old) => {
-        const first = old?.pages[0];
-        if (!old || !first) return old;
-        const head = merge(first.events, matching);
-        if (head.length <= FEED_CAP)
-          return { ...old, pages: [{ ...first, events: head }, ...old.pages.slice(1)] };
-        const kept = head.slice(0, FEED_CAP);
-        const last = kept[kept.length - 1]!;
-        return {
-          pages: [{ events: kept, next: `${last.ts}~${last.id}` }],
-          pageParams: [old.pageParams[0] ?? null],
-        };
-      });
-    }
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.events.all() })) {
+    patchEventList(queryClient, query.queryKey, events);
+  }
+}
+
+function patchEventList(
+  queryClient: QueryClient,
+  queryKey: readonly unknown[],
+  events: readonly AnalyticsEvent[],
+): void {
+  const [, kind, filter, limit] = queryKey as [string, string, EventFilter, number?];
+  const matching = events.filter((e) => eventMatches(filter, e));
+  if (matching.length === 0 || queryClient.getQueryData(queryKey) === undefined) return;
+  if (kind === 'list') {
+    queryClient.setQueryData<EventPage>(queryKey, (old) =>
+      old ? { ...old, events: merge(old.events, matching).slice(0, limit ?? old.events.length) } : old,
+    );
+  } else if (kind === 'feed') {
+    queryClient.setQueryData<InfiniteData<EventPage, string | null>>(queryKey, (old) => {
+      const first = old?.pages[0];
+      if (!old || !first) return old;
+      const head = merge(first.events, matching);
+      if (head.length <= FEED_CAP)
+        return { ...old, pages: [{ ...first, events: head }, ...old.pages.slice(1)] };
+      const kept = head.slice(0, FEED_CAP);
+      const last = kept[kept.length - 1]!;
+      return {
+        pages: [{ events: kept, next: `${last.ts}~${last.id}` }],
+        pageParams: [old.pageParams[0] ?? null],
+      };
+    });
   }
 }
 

@@ -104,8 +104,10 @@ export function createLiveConnection(options: LiveConnectionOptions) {
       }));
       s.on('log:replay', (replay) => {
         retries = 0;
+        const first = log.lastSeq() === null;
         const { apply, resync } = log.onReplay(replay);
         if (resync) liveCache.resync();
+        else if (first) liveCache.caughtUp(Date.now());
         if (apply.length > 0) {
           liveCache.apply(apply);
           deltas.emitEntries(apply);
