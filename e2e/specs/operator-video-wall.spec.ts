@@ -42,14 +42,16 @@ test.describe('shift operator at the video wall', () => {
     await page.keyboard.press('Escape');
     await expect(wall.tile(1)).toBeVisible();
 
-    await wall.saveLayoutAs('Ca đêm – nút giao');
+    // A name of this run's own: layout names are unique per operator, and the server outlives one run of a journey.
+    const layout = `Ca đêm – nút giao ${Date.now().toString(36)}`;
+    await wall.saveLayoutAs(layout);
     // Change the wall (keyboard shortcut 1: a single tile), then reload: the saved layout comes back from the server.
     await page.keyboard.press('1');
     await expect(wall.grid).toHaveAttribute('data-grid', '1');
     await page.reload();
     await wall.expectReady();
     await expect(wall.grid).toHaveAttribute('data-grid', '1');
-    await wall.openLayout('Ca đêm – nút giao');
+    await wall.openLayout(layout);
     await expect(wall.grid).toHaveAttribute('data-grid', '2x2');
     for (const [i, cam] of [a!, b!, c!, d!].entries()) {
       await expect(wall.tile(i)).toHaveAttribute('data-camera-id', cam.id);
@@ -76,8 +78,11 @@ test.describe('shift operator at the video wall', () => {
       .poll(
         async () => {
           const shown = await wall.tile(2).getAttribute('data-camera-id');
+          // Dismissed only while that other camera is still the one showing: ours may take the tile meanwhile.
           if (shown && shown !== alarmCamera.id)
-            await page
+            await wall
+              .tile(2)
+              .and(page.locator(`[data-camera-id="${shown}"]`))
               .getByTestId(testIds.wall.alarmDismiss)
               .click({ timeout: 2000 })
               .catch(() => undefined);

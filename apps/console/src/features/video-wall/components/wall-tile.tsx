@@ -283,7 +283,7 @@ export function WallTile(props: WallTileProps) {
     const alarmBadge = alarmItem ? (
       <span className="c2-wall-tile__alarm" role="alert">
         <strong>{t(`videoWall.priority.${alarmItem.priority}`)}</strong> {t(`event.type.${alarmItem.type}`)} ·{' '}
-        {new Date(alarmItem.createdAt).toLocaleTimeString(i18n.language)}
+        {new Date(alarmItem.lastEventAt).toLocaleTimeString(i18n.language)}
         {alarmItem.handled && <em> · {t('videoWall.alarm.handled')}</em>}
         {alarm.waiting > 0 && <em> · {t('videoWall.alarm.queued', { n: alarm.waiting })}</em>}
         <button

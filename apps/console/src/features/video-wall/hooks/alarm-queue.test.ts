@@ -89,4 +89,28 @@ describe('alarm queue', () => {
     q = onAlerts(dismissAlarm(q), [{ ...fresh, count: 3 }], opts);
     expect(q.current).toBeNull();
   });
+
+  it('when an alert nobody took was escalated, then it still opens in the tile; taken, it does not', () => {
+    const escalated = alert({ cameraId: 'cam-0007', status: 'escalated', escalationLevel: 1 });
+    const assigned = alert({ cameraId: 'cam-0008', status: 'assigned' });
+    const q = onAlerts(EMPTY_ALARMS, [escalated, assigned], opts);
+    expect(q.current).toMatchObject({ alertId: escalated.id, handled: false });
+    expect(q.waiting).toEqual([]);
+  });
+
+  it('when alerts of one priority wait, then the latest event comes first, even if an older one arrived later', () => {
+    const at = (ago: number) => new Date(NOW - ago).toISOString();
+    const showing = alert({ priority: 'P1', cameraId: 'cam-1', createdAt: at(1000) });
+    const fresh = alert({ priority: 'P1', cameraId: 'cam-fresh', createdAt: at(2000) });
+    const escalatedLater = alert({
+      priority: 'P1',
+      cameraId: 'cam-old',
+      status: 'escalated',
+      createdAt: at(300_000),
+    });
+    let q = onAlerts(EMPTY_ALARMS, [showing], opts);
+    q = onAlerts(q, [fresh], opts);
+    q = onAlerts(q, [escalatedLater], opts);
+    expect(q.waiting.map((w) => w.cameraId)).toEqual(['cam-fresh', 'cam-old']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Alert, Priority } from '@c2/api-client/schemas/alert';
+import type { Alert, AlertStatus, Priority } from '@c2/api-client/schemas/alert';
 
 /** An alert the alarm tile shows or will show. */
 export interface AlarmItem {
@@ -7,14 +7,15 @@ export interface AlarmItem {
   priority: Priority;
   title: string;
   type: Alert['type'];
-  createdAt: string;
+  /** When its latest event happened (what the tile's scene shows). */
+  lastEventAt: string;
   /** The alert was acknowledged or resolved elsewhere since it arrived. */
   handled: boolean;
 }
 
 export interface AlarmQueue {
   current: AlarmItem | null;
-  /** Waiting, most urgent first. */
+  /** Waiting, most urgent first, then the latest event first. */
   waiting: AlarmItem[];
   /** Alerts already taken in (an alert is opened once, however often it changes; a stale one is not taken in). */
   seen: ReadonlySet<string>;
@@ -28,12 +29,19 @@ export const EMPTY_ALARMS: AlarmQueue = { current: null, waiting: [], seen: new 
  */
 export const ALARM_FRESH_MS = 10 * 60_000;
 
+/** Nobody has taken these yet: raised, or escalated while nobody acknowledged (or handed up to be taken). */
+const UNTAKEN: readonly AlertStatus[] = ['open', 'escalated'];
+
 const rank = (p: Priority) => Number(p.slice(1));
+/**
+ * Most urgent first, then the latest event first: the tile is for watching a scene while it happens (the alert
+ * queue, not this tile, is where the oldest unhandled alert is worked first).
+ */
 const byUrgency = (a: AlarmItem, b: AlarmItem) =>
-  rank(a.priority) - rank(b.priority) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  rank(a.priority) - rank(b.priority) || Date.parse(b.lastEventAt) - Date.parse(a.lastEventAt);
 
 /**
- * What the alarm tile does with live alert changes: a new open alert with a camera takes the tile unless a more
+ * What the alarm tile does with live alert changes: a new untaken alert with a camera takes the tile unless a more
  * urgent one is showing (then it waits, most urgent first); an alert handled elsewhere leaves the queue, and the
  * one showing is marked handled but stays until the operator dismisses it (they may be watching the scene).
  */
@@ -45,7 +53,7 @@ export function onAlerts(
   let { current, waiting } = q;
   const seen = new Set(q.seen);
   for (const a of alerts) {
-    if (a.status !== 'open') {
+    if (!UNTAKEN.includes(a.status)) {
       waiting = waiting.filter((w) => w.alertId !== a.id);
       if (current?.alertId === a.id && !current.handled) current = { ...current, handled: true };
       seen.add(a.id);
@@ -60,7 +68,7 @@ export function onAlerts(
       priority: a.priority,
       title: a.title,
       type: a.type,
-      createdAt: a.createdAt,
+      lastEventAt: a.lastEventAt,
       handled: false,
     };
     if (!current) current = item;
