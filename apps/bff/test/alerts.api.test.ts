@@ -97,6 +97,31 @@ describe('rules turn events into alerts', () => {
     live.socket.close();
   });
 
+  it('when a burst of events on three cameras arrives at once, then each camera has one alert counting all of its events, and its timeline one entry per grouped event in order', async () => {
+    const cams = [freshCamera(), freshCamera(), freshCamera()];
+    const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000).toISOString();
+    // Six events per camera, interleaved, in one request: most land in one pass of the alert loop.
+    const burst = Array.from({ length: 6 }, (_, i) => cams.map((c) => wrongWay(c.id, { ts: at(i) }))).flat();
+    await postEvents(server.url, burst);
+    const alerts = await eventually(async () => {
+      const mine = (await alertsOf(server.url, operator)).filter((a) =>
+        cams.some((c) => c.id === a.cameraId),
+      );
+      expect(mine.map((a) => a.count)).toEqual([6, 6, 6]);
+      return mine;
+    });
+    for (const a of alerts) {
+      const events = burst.filter((e) => e.cameraId === a.cameraId);
+      expect(Date.parse(a.lastEventAt)).toBe(Date.parse(events.at(-1)!.ts));
+      const grouped = (await detailOf(server.url, operator, a.id)).timeline.filter(
+        (t) => t.kind === 'grouped',
+      );
+      expect(grouped.map((t) => t.detail)).toEqual(
+        events.slice(1).map((e, i) => ({ eventId: e.id, count: i + 2 })),
+      );
+    }
+  });
+
   it('when an event matches no rule (a minor violation), then no alert is raised', async () => {
     const cam = freshCamera();
     await postEvents(server.url, [wrongWay(cam.id, { type: 'no_helmet', severity: 'minor' })]);

@@ -7,7 +7,8 @@ import type { Logger } from './logger';
 import { unavailable } from './errors';
 
 /** Parameters a query may bind. Arrays bind as PostgreSQL arrays. */
-export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly number[];
+export type SqlParam =
+  string | number | boolean | null | Date | readonly (string | null)[] | readonly number[];
 
 /** Something SQL can run on: the database itself or a transaction. */
 export interface Queryable {

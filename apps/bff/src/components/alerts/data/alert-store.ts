@@ -172,6 +172,59 @@ export async function updateAlert(
   return rows[0]!;
 }
 
+/**
+ * Takes the grouping locks of one pass (rule|camera|type keys) in one statement, in key order, so two instances
+ * never wait on each other's keys crosswise; then reads the alerts still absorbing events under those keys.
+ */
+export async function lockOpenGroups(q: Queryable, keys: readonly string[]): Promise<Map<string, AlertRow>> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return new Map();
+  await q.query(
+    `SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
+    [sorted],
+  );
+  const rows = await q.query<AlertRow>('SELECT * FROM alerts WHERE group_key = ANY($1::text[]) FOR UPDATE', [
+    sorted,
+  ]);
+  return new Map(rows.map((r) => [r.group_key!, r]));
+}
+
+/** Events grouped into open alerts during one pass: the alerts' new counts, latest event and snapshot. */
+export interface GroupedUpdate {
+  id: string;
+  count: number;
+  lastEventAt: Date;
+  snapshot: string | null;
+  /** One `grouped` timeline entry per event, in arrival order. */
+  events: Array<{ eventId: string; count: number }>;
+}
+
+/** Writes a pass's grouped events: one UPDATE for every alert and one INSERT for every timeline entry. */
+export async function applyGrouped(q: Queryable, updates: readonly GroupedUpdate[]): Promise<AlertRow[]> {
+  if (updates.length === 0) return [];
+  const rows = await q.query<AlertRow>(
+    `UPDATE alerts a SET count = v.count, last_event_at = v.last_event_at, snapshot = v.snapshot,
+            updated_at = clock_timestamp()
+       FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[]) AS v(id, count, last_event_at, snapshot)
+      WHERE a.id = v.id
+     RETURNING a.*`,
+    [
+      updates.map((u) => u.id),
+      updates.map((u) => u.count),
+      updates.map((u) => u.lastEventAt.toISOString()),
+      updates.map((u) => u.snapshot),
+    ],
+  );
+  const entries = updates.flatMap((u) => u.events.map((e) => ({ id: u.id, detail: JSON.stringify(e) })));
+  await q.query(
+    `INSERT INTO alert_activity (alert_id, kind, detail, at)
+     SELECT v.id, 'grouped', v.detail::jsonb, clock_timestamp()
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(id, detail, n) ORDER BY v.n`,
+    [entries.map((e) => e.id), entries.map((e) => e.detail)],
+  );
+  return rows;
+}
+
 export interface NewAlert {
   id: string;
   ruleId: string;

@@ -27,11 +27,13 @@ import {
   dbNow,
   nextDueAt,
   deleteDeadline,
+  applyGrouped,
   deleteInbox,
   insertActivity,
   insertAlert,
   insertInbox,
   isClosed,
+  lockOpenGroups,
   selectAlertForUpdate,
   selectAlerts,
   selectDeadline,
@@ -43,6 +45,7 @@ import {
   upsertDeadline,
   type AlertRow,
   type DeadlineRow,
+  type GroupedUpdate,
 } from '../data/alert-store';
 import {
   countSuppressed,
@@ -352,35 +355,50 @@ export function createAlertService(deps: {
     suppressions: Awaited<ReturnType<typeof selectSuppressions>>;
   }
 
+  /**
+   * One pass's grouping: the alert open under each key (its lock held since the pass began, across instances: two
+   * events of one camera never open two alerts), and the events grouped into alerts, written once at the end.
+   */
+  interface PassGroups {
+    open: Map<string, AlertRow>;
+    grouped: Map<string, GroupedUpdate>;
+  }
+
+  const groupKeyOf = (rule: AlertRule, ev: AnalyticsEvent) =>
+    rule.groupWindowSeconds > 0 ? `${rule.id}|${ev.cameraId}|${ev.type}` : null;
+
   async function raise(
     w: Work,
     cfg: PassConfig,
+    groups: PassGroups,
     rule: AlertRule,
     ev: AnalyticsEvent,
     tier: number,
   ): Promise<void> {
     const window = rule.groupWindowSeconds;
-    const groupKey = window > 0 ? `${rule.id}|${ev.cameraId}|${ev.type}` : null;
+    const groupKey = groupKeyOf(rule, ev);
     if (groupKey) {
-      // One writer per group at a time, across instances: two events of one camera never open two alerts.
-      await w.q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [groupKey]);
-      const open = (
-        await w.q.query<AlertRow>('SELECT * FROM alerts WHERE group_key = $1 FOR UPDATE', [groupKey])
-      )[0];
+      const open = groups.open.get(groupKey);
       if (open) {
         const last = new Date(open.last_event_at).getTime();
         if (!isClosed(open.status) && Date.parse(ev.ts) - last <= window * 1000) {
-          const r = await updateAlert(w.q, open.id, {
-            count: open.count + 1,
-            last_event_at: new Date(Math.max(last, Date.parse(ev.ts))),
-            snapshot: ev.snapshot ?? open.snapshot,
+          const earlier = groups.grouped.get(open.id)?.events ?? [];
+          const count = open.count + 1;
+          const lastEventAt = new Date(Math.max(last, Date.parse(ev.ts)));
+          const snapshot = ev.snapshot ?? open.snapshot;
+          groups.grouped.set(open.id, {
+            id: open.id,
+            count,
+            lastEventAt,
+            snapshot,
+            events: [...earlier, { eventId: ev.id, count }],
           });
-          await insertActivity(w.q, open.id, 'grouped', null, { eventId: ev.id, count: r.count });
-          w.touched.set(r.id, r);
+          groups.open.set(groupKey, { ...open, count, last_event_at: lastEventAt, snapshot });
           raised.inc({ outcome: 'grouped' });
           return;
         }
         await w.q.query('UPDATE alerts SET group_key = NULL WHERE id = $1', [open.id]);
+        groups.open.delete(groupKey);
       }
     }
     const policy =
@@ -427,6 +445,7 @@ export function createAlertService(deps: {
       await upsertDeadline(w.q, row.id, 'sla', 0, 0, row.ack_deadline!);
       row = await runEscalation(w, row, firstFiring(w.now.getTime()));
     }
+    if (groupKey) groups.open.set(groupKey, row);
   }
 
   async function processInbox(): Promise<number> {
@@ -441,6 +460,7 @@ export function createAlertService(deps: {
         templates: await selectTemplates(w.q),
         suppressions: await selectSuppressions(w.q, true),
       };
+      const todo: Array<{ rule: AlertRule; ev: AnalyticsEvent; tier: number }> = [];
       for (const item of rows) {
         const ev = item.event;
         const rule = pickRule(cfg.rules, ev);
@@ -451,8 +471,13 @@ export function createAlertService(deps: {
           raised.inc({ outcome: 'suppressed' });
           continue;
         }
-        await raise(w, cfg, rule, ev, item.tier);
+        todo.push({ rule, ev, tier: item.tier });
       }
+      // A burst mostly adds events to open alerts: a few statements per pass, not a few per event.
+      const keys = todo.map(({ rule, ev }) => groupKeyOf(rule, ev)).filter((k): k is string => k !== null);
+      const groups: PassGroups = { open: await lockOpenGroups(w.q, keys), grouped: new Map() };
+      for (const { rule, ev, tier } of todo) await raise(w, cfg, groups, rule, ev, tier);
+      for (const r of await applyGrouped(w.q, [...groups.grouped.values()])) w.touched.set(r.id, r);
       await deleteInbox(
         w.q,
         rows.map((r) => r.seq),
