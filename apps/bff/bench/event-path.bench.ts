@@ -46,7 +46,10 @@ function startChild(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  // BENCH_CPU_PROF_DIR=dir: each child writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF_DIR;
+  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
