@@ -28,7 +28,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 5 : 20));
 const RATES = (process.env.BENCH_RATES ?? '500,2000,5000').split(',').map(Number);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-const CONSUMERS = process.env.BENCH_MQTT_CONSUMERS ?? '16';
+const CONSUMERS = process.env.BENCH_MQTT_CONSUMERS ?? '256';
 const run = randomUUID().slice(0, 8);
 const ROOT = `bench-${run}`;
 const SCHEMA = `bench_${run}`;
