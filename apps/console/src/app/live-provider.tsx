@@ -57,3 +57,12 @@ export function useConnectionState(): { state: ConnectionState; lastSeq: number 
   );
   return { state, lastSeq: connection?.lastSeq() ?? null };
 }
+
+/**
+ * Closes the live socket ahead of a logout: a live entry arriving while the logout is under way would otherwise
+ * make the page refetch (violation counts, an open alert) with a session that is already gone.
+ */
+export function useCloseLive(): () => void {
+  const connection = useContext(LiveContext);
+  return () => connection?.disconnect();
+}

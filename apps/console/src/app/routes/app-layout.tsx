@@ -13,7 +13,7 @@ import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { testIds } from '@c2/ui/test-ids';
 import { useLogout } from '../../features/auth/api/session';
 import { LANGUAGES, type Language } from '../i18n/i18n';
-import { useConnectionState } from '../live-provider';
+import { useCloseLive, useConnectionState } from '../live-provider';
 
 /**
  * The pages of the console and what a user needs to see them (`needs`, or any of `orAnyOf`); the BFF enforces,
@@ -56,6 +56,7 @@ export function AppLayout({ session }: { session: SessionInfo }) {
   const navigate = useNavigate();
   const location = useLocation();
   const logout = useLogout();
+  const closeLive = useCloseLive();
   const live = useConnectionState();
   const allowed = PAGES.filter(
     (p) => session.permissions.includes(p.needs) || p.orAnyOf?.some((q) => session.permissions.includes(q)),
@@ -137,9 +138,10 @@ export function AppLayout({ session }: { session: SessionInfo }) {
                 variant="secondary"
                 size="sm"
                 busy={logout.isPending}
-                onClick={() =>
-                  logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
-                }
+                onClick={() => {
+                  closeLive();
+                  logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+                }}
                 data-testid={testIds.shell.logout}
               >
                 {t('user.logout')}

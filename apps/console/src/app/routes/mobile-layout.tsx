@@ -9,7 +9,7 @@ import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { testIds } from '@c2/ui/test-ids';
 import { useLogout } from '../../features/auth/api/session';
 import { LANGUAGES, type Language } from '../i18n/i18n';
-import { useConnectionState } from '../live-provider';
+import { useCloseLive, useConnectionState } from '../live-provider';
 import './mobile-layout.css';
 
 const TONE = { connecting: 'warn', live: 'ok', reconnecting: 'warn', offline: 'danger' } as const;
@@ -22,6 +22,7 @@ export function MobileLayout({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const logout = useLogout();
+  const closeLive = useCloseLive();
   const live = useConnectionState();
   return (
     <div className="c2-mobile">
@@ -53,9 +54,10 @@ export function MobileLayout({ session }: { session: SessionInfo }) {
           variant="ghost"
           size="sm"
           busy={logout.isPending}
-          onClick={() =>
-            logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
-          }
+          onClick={() => {
+            closeLive();
+            logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+          }}
           data-testid={testIds.shell.logout}
         >
           {t('user.logout')}
