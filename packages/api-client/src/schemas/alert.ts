@@ -21,6 +21,8 @@ export const alertStatusSchema = z.enum([
 ]);
 export type AlertStatus = z.infer<typeof alertStatusSchema>;
 export const CLOSED_STATUSES: readonly AlertStatus[] = ['resolved', 'false_positive'];
+/** Nobody has taken these yet: raised, or escalated while nobody acknowledged (or handed up to be taken). */
+export const UNTAKEN_STATUSES: readonly AlertStatus[] = ['open', 'escalated'];
 
 /** Progress of the alert's SOP (quy trình) along the path its answers took. */
 export const sopProgressSchema = z.object({

@@ -1,14 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import client from 'prom-client';
-import type {
-  Alert,
-  AlertDetail,
-  AlertRule,
-  Channel,
-  EscalationPolicy,
-  NotifyTarget,
-  SopStepAction,
-  SopTemplate,
+import {
+  UNTAKEN_STATUSES,
+  type Alert,
+  type AlertDetail,
+  type AlertRule,
+  type Channel,
+  type EscalationPolicy,
+  type NotifyTarget,
+  type SopStepAction,
+  type SopTemplate,
 } from '@c2/api-client/schemas/alert';
 import type { AnalyticsEvent } from '@c2/api-client/schemas/event';
 import { permissionsOf } from '@c2/api-client/permissions';
@@ -603,7 +604,7 @@ export function createAlertService(deps: {
       acknowledged_at: w.now,
       acknowledged_by_id: actor.id,
       acknowledged_by: actor.name,
-      status: row.status === 'open' || row.status === 'escalated' ? 'acknowledged' : row.status,
+      status: UNTAKEN_STATUSES.includes(row.status) ? 'acknowledged' : row.status,
     });
     await insertActivity(w.q, row.id, 'acknowledged', actor, { via });
     await afterAcknowledged(w, r);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Alert } from '@c2/api-client/schemas/alert';
+import { UNTAKEN_STATUSES, type Alert } from '@c2/api-client/schemas/alert';
 import { testIds } from '@c2/ui/test-ids';
 import { clock } from './alert-format';
 import { SlaCountdown } from './sla-countdown';
@@ -49,7 +49,7 @@ export function AlertQueue({ alerts, cursor, openId, now, label, onCursor, onOpe
             `c2-alert-row--${a.priority}`,
             a.id === cursor ? 'c2-alert-row--cursor' : '',
             a.id === openId ? 'c2-alert-row--open' : '',
-            a.status === 'open' || a.status === 'escalated' ? 'c2-alert-row--unacked' : '',
+            UNTAKEN_STATUSES.includes(a.status) ? 'c2-alert-row--unacked' : '',
           ].join(' ')}
           data-testid={testIds.alerts.row}
           data-alert-id={a.id}

@@ -8,6 +8,7 @@ import { SegmentedControl } from '@c2/ui/components/segmented-control/segmented-
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { ToastViewport } from '@c2/ui/components/toast/toast';
 import { testIds } from '@c2/ui/test-ids';
+import { UNTAKEN_STATUSES } from '@c2/api-client/schemas/alert';
 import { useAlertAction, useAlertList, useMyNotifications, type Scope } from '../api/alert-queries';
 import { alertToastStore } from '../hooks/use-alert-toasts';
 import { useNow } from '../hooks/use-now';
@@ -84,7 +85,7 @@ export function AlertsPage({
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const unacked = alerts.filter((a) => a.status === 'open' || a.status === 'escalated').length;
+  const unacked = alerts.filter((a) => UNTAKEN_STATUSES.includes(a.status)).length;
   // The newest in-console notification that named me, while its alert still waits for someone.
   const waiting = new Map(alerts.filter((a) => !a.acknowledgedAt).map((a) => [a.id, a]));
   const notice = (mine.data ?? []).find((m) => m.alertId && waiting.has(m.alertId));

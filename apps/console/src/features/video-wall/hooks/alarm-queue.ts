@@ -1,4 +1,4 @@
-import type { Alert, AlertStatus, Priority } from '@c2/api-client/schemas/alert';
+import { UNTAKEN_STATUSES, type Alert, type Priority } from '@c2/api-client/schemas/alert';
 
 /** An alert the alarm tile shows or will show. */
 export interface AlarmItem {
@@ -29,9 +29,6 @@ export const EMPTY_ALARMS: AlarmQueue = { current: null, waiting: [], seen: new 
  */
 export const ALARM_FRESH_MS = 10 * 60_000;
 
-/** Nobody has taken these yet: raised, or escalated while nobody acknowledged (or handed up to be taken). */
-const UNTAKEN: readonly AlertStatus[] = ['open', 'escalated'];
-
 const rank = (p: Priority) => Number(p.slice(1));
 /**
  * Most urgent first, then the latest event first: the tile is for watching a scene while it happens (the alert
@@ -53,7 +50,7 @@ export function onAlerts(
   let { current, waiting } = q;
   const seen = new Set(q.seen);
   for (const a of alerts) {
-    if (!UNTAKEN.includes(a.status)) {
+    if (!UNTAKEN_STATUSES.includes(a.status)) {
       waiting = waiting.filter((w) => w.alertId !== a.id);
       if (current?.alertId === a.id && !current.handled) current = { ...current, handled: true };
       seen.add(a.id);
