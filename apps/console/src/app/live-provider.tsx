@@ -8,6 +8,8 @@ import {
   type ReactNode,
 } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useLogout } from '../features/auth/api/session';
 import {
   createLiveConnection,
   type ConnectionState,
@@ -59,10 +61,19 @@ export function useConnectionState(): { state: ConnectionState; lastSeq: number 
 }
 
 /**
- * Closes the live socket ahead of a logout: a live entry arriving while the logout is under way would otherwise
- * make the page refetch (violation counts, an open alert) with a session that is already gone.
+ * Signing out: the live socket closes first (a live entry arriving while the logout is under way would otherwise
+ * make the page refetch — violation counts, an open alert — with a session already gone), then the session ends
+ * and the login page opens, whatever the server answered.
  */
-export function useCloseLive(): () => void {
+export function useSignOut(): { signOut: () => void; pending: boolean } {
   const connection = useContext(LiveContext);
-  return () => connection?.disconnect();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return {
+    signOut: () => {
+      connection?.disconnect();
+      logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+    },
+    pending: logout.isPending,
+  };
 }

@@ -11,9 +11,8 @@ import { NavTabs } from '@c2/ui/components/nav-tabs/nav-tabs';
 import { SegmentedControl } from '@c2/ui/components/segmented-control/segmented-control';
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { testIds } from '@c2/ui/test-ids';
-import { useLogout } from '../../features/auth/api/session';
 import { LANGUAGES, type Language } from '../i18n/i18n';
-import { useCloseLive, useConnectionState } from '../live-provider';
+import { useConnectionState, useSignOut } from '../live-provider';
 
 /**
  * The pages of the console and what a user needs to see them (`needs`, or any of `orAnyOf`); the BFF enforces,
@@ -55,8 +54,7 @@ export function AppLayout({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const logout = useLogout();
-  const closeLive = useCloseLive();
+  const { signOut, pending: signingOut } = useSignOut();
   const live = useConnectionState();
   const allowed = PAGES.filter(
     (p) => session.permissions.includes(p.needs) || p.orAnyOf?.some((q) => session.permissions.includes(q)),
@@ -137,11 +135,8 @@ export function AppLayout({ session }: { session: SessionInfo }) {
               <Button
                 variant="secondary"
                 size="sm"
-                busy={logout.isPending}
-                onClick={() => {
-                  closeLive();
-                  logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
-                }}
+                busy={signingOut}
+                onClick={signOut}
                 data-testid={testIds.shell.logout}
               >
                 {t('user.logout')}

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Outlet, useNavigate } from 'react-router';
+import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@c2/api-client/schemas/user';
 import { Button } from '@c2/ui/components/button/button';
@@ -7,9 +7,8 @@ import { SegmentedControl } from '@c2/ui/components/segmented-control/segmented-
 import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { StatusDot } from '@c2/ui/components/status-dot/status-dot';
 import { testIds } from '@c2/ui/test-ids';
-import { useLogout } from '../../features/auth/api/session';
 import { LANGUAGES, type Language } from '../i18n/i18n';
-import { useCloseLive, useConnectionState } from '../live-provider';
+import { useConnectionState, useSignOut } from '../live-provider';
 import './mobile-layout.css';
 
 const TONE = { connecting: 'warn', live: 'ok', reconnecting: 'warn', offline: 'danger' } as const;
@@ -20,9 +19,7 @@ const TONE = { connecting: 'warn', live: 'ok', reconnecting: 'warn', offline: 'd
  */
 export function MobileLayout({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
-  const logout = useLogout();
-  const closeLive = useCloseLive();
+  const { signOut, pending: signingOut } = useSignOut();
   const live = useConnectionState();
   return (
     <div className="c2-mobile">
@@ -53,11 +50,8 @@ export function MobileLayout({ session }: { session: SessionInfo }) {
         <Button
           variant="ghost"
           size="sm"
-          busy={logout.isPending}
-          onClick={() => {
-            closeLive();
-            logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
-          }}
+          busy={signingOut}
+          onClick={signOut}
           data-testid={testIds.shell.logout}
         >
           {t('user.logout')}
