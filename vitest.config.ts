@@ -42,6 +42,9 @@ export default defineConfig({
           include: ['apps/console/**/*.test.{ts,tsx}', 'packages/ui/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
         },
+        // Resolved as the browser build resolves them: with Node's conditions react-router/dom and react-router load
+        // different copies, and the hooks see no router.
+        resolve: { conditions: ['module', 'browser', 'development'] },
       },
     ],
   },

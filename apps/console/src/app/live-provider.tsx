@@ -61,19 +61,21 @@ export function useConnectionState(): { state: ConnectionState; lastSeq: number 
 }
 
 /**
- * Signing out: the live socket closes first (a live entry arriving while the logout is under way would otherwise
- * make the page refetch — violation counts, an open alert — with a session already gone), then the session ends
- * and the login page opens, whatever the server answered.
+ * Signing out. Nothing of the signed-in console may ask the server anything once the session is gone (each such
+ * request would be a 401): the live socket closes, requests in flight are cancelled, the pages unmount at once
+ * (a synchronous navigation to the login page), and only then does the session end. The browser forgets what it
+ * held for the user at once, whatever the server answers.
  */
-export function useSignOut(): { signOut: () => void; pending: boolean } {
+export function useSignOut(): () => void {
   const connection = useContext(LiveContext);
+  const queryClient = useQueryClient();
   const logout = useLogout();
   const navigate = useNavigate();
-  return {
-    signOut: () => {
-      connection?.disconnect();
-      logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
-    },
-    pending: logout.isPending,
+  return () => {
+    connection?.disconnect();
+    void queryClient.cancelQueries();
+    void navigate('/login', { replace: true, flushSync: true });
+    queryClient.clear();
+    logout.mutate();
   };
 }

@@ -54,7 +54,7 @@ export function AppLayout({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { signOut, pending: signingOut } = useSignOut();
+  const signOut = useSignOut();
   const live = useConnectionState();
   const allowed = PAGES.filter(
     (p) => session.permissions.includes(p.needs) || p.orAnyOf?.some((q) => session.permissions.includes(q)),
@@ -135,7 +135,6 @@ export function AppLayout({ session }: { session: SessionInfo }) {
               <Button
                 variant="secondary"
                 size="sm"
-                busy={signingOut}
                 onClick={signOut}
                 data-testid={testIds.shell.logout}
               >

@@ -19,7 +19,7 @@ const TONE = { connecting: 'warn', live: 'ok', reconnecting: 'warn', offline: 'd
  */
 export function MobileLayout({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
-  const { signOut, pending: signingOut } = useSignOut();
+  const signOut = useSignOut();
   const live = useConnectionState();
   return (
     <div className="c2-mobile">
@@ -50,7 +50,6 @@ export function MobileLayout({ session }: { session: SessionInfo }) {
         <Button
           variant="ghost"
           size="sm"
-          busy={signingOut}
           onClick={signOut}
           data-testid={testIds.shell.logout}
         >

@@ -70,11 +70,5 @@ export function useFinishEnrolment() {
   return (result: EnrolLoginResult) => signedIn(result.session);
 }
 
-export function useLogout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.auth.logout(),
-    // Whatever the server says, this browser forgets everything it held for the user.
-    onSettled: () => queryClient.clear(),
-  });
-}
+/** Ends the session on the server; the caller makes the browser forget what it held (see useSignOut). */
+export const useLogout = () => useMutation({ mutationFn: () => api.auth.logout() });
