@@ -35,7 +35,9 @@ describe('useSignOut', () => {
       vi.fn((url: string) => {
         calls.push(url);
         const body = url === '/api/auth/logout' ? 'null' : '[1,2,3]';
-        return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+        return Promise.resolve(
+          new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
+        );
       }),
     );
     const queryClient = new QueryClient();

@@ -132,12 +132,7 @@ export function AppLayout({ session }: { session: SessionInfo }) {
                   {t(`role.${session.user.role}`)}
                 </span>
               </div>
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={signOut}
-                data-testid={testIds.shell.logout}
-              >
+              <Button variant="secondary" size="sm" onClick={signOut} data-testid={testIds.shell.logout}>
                 {t('user.logout')}
               </Button>
             </>

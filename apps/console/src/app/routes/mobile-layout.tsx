@@ -47,12 +47,7 @@ export function MobileLayout({ session }: { session: SessionInfo }) {
             testId: testIds.shell.language(lng),
           }))}
         />
-        <Button
-          variant="ghost"
-          size="sm"
-          onClick={signOut}
-          data-testid={testIds.shell.logout}
-        >
+        <Button variant="ghost" size="sm" onClick={signOut} data-testid={testIds.shell.logout}>
           {t('user.logout')}
         </Button>
       </header>
