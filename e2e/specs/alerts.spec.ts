@@ -110,6 +110,8 @@ test.describe('shift operator and alerts', () => {
     await admin.field('name').fill('Cháy khói ban đêm');
     await admin.save.click();
     await expect(admin.error).toContainText('eventTypes');
+    // Said in Vietnamese, not in the server's English.
+    await expect(admin.error).toContainText('Cần chọn ít nhất 1.');
     await admin.field('type-fire_smoke').check();
     await admin.field('priority').selectOption('P1');
     await admin.field('sop').selectOption('sop-accident');

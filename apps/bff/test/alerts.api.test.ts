@@ -292,6 +292,23 @@ describe('operators work an alert', () => {
 });
 
 describe('administrators configure', () => {
+  it('when a rule misses its name and types, then the 400 names each field with a code a console can translate', async () => {
+    const bad = await call(server.url, admin, 'POST', '/api/admin/alerts/rules', {
+      eventTypes: [],
+      priority: 'P9',
+    });
+    expect(bad.status).toBe(400);
+    const { error } = bad.body as {
+      error: { fields: Record<string, string>; issues: Record<string, { code: string }> };
+    };
+    expect(error.issues).toMatchObject({
+      name: { code: 'required' },
+      eventTypes: { code: 'too_small', origin: 'array', limit: 1 },
+      priority: { code: 'invalid_value' },
+    });
+    expect(Object.keys(error.issues).sort()).toEqual(Object.keys(error.fields).sort());
+  });
+
   it('when a rule names an unknown procedure or a bad window, then 400 naming the field; a good rule is saved and audited', async () => {
     const bad = await call(server.url, admin, 'POST', '/api/admin/alerts/rules', {
       name: 'x',

@@ -154,6 +154,7 @@ export function createErrorHandler(logger: Logger, metrics: Metrics): ErrorReque
         code: error.code,
         message: error.message,
         ...(Object.keys(error.fields).length > 0 ? { fields: error.fields } : {}),
+        ...(Object.keys(error.issues).length > 0 ? { issues: error.issues } : {}),
         requestId,
       },
     });

@@ -19,6 +19,7 @@ import {
 } from '../api/admin-data';
 import { UserForm, type UserFormValue } from './user-form';
 import './admin-page.css';
+import { errorText } from '../../../lib/error-text';
 
 const when = (iso: string | null, lng: string) => (iso ? new Date(iso).toLocaleString(lng) : '—');
 
@@ -314,7 +315,7 @@ function SharingKeysPanel() {
           </fieldset>
           {create.error && (
             <p className="c2-admin__error" role="alert">
-              {create.error.message}
+              {errorText(t, create.error)}
             </p>
           )}
           <div className="c2-admin__buttons">

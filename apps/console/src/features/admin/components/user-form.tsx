@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@c2/api-client/http/api-error';
 import { ROLES, type Role } from '@c2/api-client/schemas/role';
 import type { AdminUser } from '@c2/api-client/schemas/admin';
 import type { Area } from '@c2/api-client/schemas/map';
 import { Button } from '@c2/ui/components/button/button';
 import { TextField } from '@c2/ui/components/text-field/text-field';
 import { testIds } from '@c2/ui/test-ids';
+import { errorText, fieldErrors } from '../../../lib/error-text';
 
 export interface UserFormValue {
   username: string;
@@ -41,8 +41,8 @@ export function UserForm({
     areas: user?.areas ?? [],
     password: '',
   });
-  const fields = error instanceof ApiError ? error.fields : {};
-  const message = error instanceof ApiError ? error.message : error ? t('admin.failed') : null;
+  const fields = fieldErrors(t, error);
+  const message = error ? errorText(t, error) : null;
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,5 +1,6 @@
-import { ApiError } from '@c2/api-client/http/api-error';
+import { useTranslation } from 'react-i18next';
 import { createStore, useStore } from 'zustand';
+import { errorText, fieldErrors } from '../../../lib/error-text';
 
 export interface AlertToast {
   id: string;
@@ -29,12 +30,14 @@ export const alertToastStore = createStore<ToastState>((set) => ({
 }));
 
 export function useAlertToasts() {
+  const { t } = useTranslation();
   const push = useStore(alertToastStore, (s) => s.push);
   return {
     error(err: unknown) {
-      const message = err instanceof ApiError ? err.message : String(err);
-      const fields = err instanceof ApiError ? Object.values(err.fields).join('; ') : '';
-      push({ tone: 'error', title: message, ...(fields ? { description: fields } : {}) });
+      const fields = Object.entries(fieldErrors(t, err))
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ');
+      push({ tone: 'error', title: errorText(t, err), ...(fields ? { description: fields } : {}) });
     },
     info: (title: string) => push({ tone: 'info', title }),
   };

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@c2/api-client/http/api-error';
 import { kpiTargetsSchema, type KpiTargets } from '@c2/api-client/schemas/dashboard';
 import { Button } from '@c2/ui/components/button/button';
 import { EmptyState } from '@c2/ui/components/empty-state/empty-state';
@@ -8,6 +7,7 @@ import { Spinner } from '@c2/ui/components/spinner/spinner';
 import { TextField } from '@c2/ui/components/text-field/text-field';
 import { testIds } from '@c2/ui/test-ids';
 import { useKpiTargets, useSaveKpiTargets } from '../api/kpi-targets';
+import { fieldErrors } from '../../../lib/error-text';
 
 const FIELDS = Object.keys(kpiTargetsSchema.shape) as Array<keyof KpiTargets>;
 
@@ -37,7 +37,7 @@ function TargetsForm({ initial }: { initial: KpiTargets }) {
     setErrors({});
     save.mutate(parsed.data, {
       onSuccess: () => setSaved(true),
-      onError: (err) => setErrors(err instanceof ApiError ? err.fields : {}),
+      onError: (err) => setErrors(fieldErrors(t, err)),
     });
   }
 

@@ -15,6 +15,7 @@ import { useProbe, useRestart, useSnapshot } from '../api/diagnose';
 import { formatMetric } from './format-metric';
 import { Sparkline } from './sparkline';
 import { CAMERA_STATE_TONE } from '../../../lib/camera-state';
+import { errorText } from '../../../lib/error-text';
 
 const OUTCOME_TONE = { pending: 'info', recovered: 'ok', failed: 'danger', error: 'danger' } as const;
 
@@ -332,7 +333,7 @@ function Diagnosis({ id, name, canManage }: { id: string; name: string; canManag
           </div>
           {failure ? (
             <p className="c2-devices__error" role="alert" data-testid={testIds.devices.actionError}>
-              {t('devices.detail.actionFailed', { message: failure.message })}
+              {t('devices.detail.actionFailed', { message: errorText(t, failure) })}
             </p>
           ) : null}
           {p ? (

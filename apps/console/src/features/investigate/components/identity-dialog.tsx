@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@c2/api-client/http/api-error';
 import { lookupPurposeSchema, type LookupPurpose } from '@c2/api-client/schemas/identity';
 import { Button } from '@c2/ui/components/button/button';
 import { testIds } from '@c2/ui/test-ids';
 import { useIdentityLookup } from '../api/identity';
+import { errorText } from '../../../lib/error-text';
 
 /**
  * The registry lookup for one plate. The purpose comes first and is required (the BFF refuses without it); the
@@ -87,7 +87,7 @@ export function IdentityDialog({
         {lookup.error && (
           <p className="c2-identity__error" role="alert" data-testid={testIds.investigate.identityError}>
             {t('investigate.identity.failed', {
-              message: lookup.error instanceof ApiError ? lookup.error.message : String(lookup.error),
+              message: errorText(t, lookup.error),
             })}
           </p>
         )}

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@c2/api-client/http/api-error';
 import { normalizePlate } from '@c2/api-client/plate';
 import { eventTypeSchema, type EventType } from '@c2/api-client/schemas/event';
 import { CLIP_PADDING_MS, type SearchQuery, type Sighting } from '@c2/api-client/schemas/investigate';
@@ -21,6 +20,7 @@ import { PathMap } from './path-map';
 import { SightingsTimeline } from './sightings-timeline';
 import './investigate-page.css';
 import { ClipDialog, type ClipDialogProps } from '../../../lib/clip-dialog';
+import { errorText } from '../../../lib/error-text';
 
 const RANGES = { '1h': 3600_000, '24h': 86400_000, '7d': 7 * 86400_000, '31d': 31 * 86400_000 } as const;
 type Range = keyof typeof RANGES;
@@ -229,7 +229,7 @@ export function InvestigatePage({ permissions }: { permissions: readonly Permiss
             <EmptyState
               tone="danger"
               title={t('investigate.searchError', {
-                message: search.error instanceof ApiError ? search.error.message : String(search.error),
+                message: errorText(t, search.error),
               })}
             />
           ) : !result ? (

@@ -7,6 +7,7 @@ import { Button } from '@c2/ui/components/button/button';
 import { testIds } from '@c2/ui/test-ids';
 import { useDeleteLayout, useLayouts, useSaveLayout } from '../api/wall-data';
 import type { WallState } from '../stores/wall-store';
+import { errorText } from '../../../lib/error-text';
 
 export interface WallToolbarProps {
   store: StoreApi<WallState>;
@@ -50,7 +51,7 @@ export function WallToolbar(props: WallToolbarProps) {
           setMessage({ tone: 'ok', text: t('videoWall.layouts.saved', { name: layout.name }) });
         },
         onError: (err) =>
-          setMessage({ tone: 'error', text: t('videoWall.layouts.error', { message: err.message }) }),
+          setMessage({ tone: 'error', text: t('videoWall.layouts.error', { message: errorText(t, err) }) }),
       },
     );
   }
@@ -62,7 +63,7 @@ export function WallToolbar(props: WallToolbarProps) {
       {
         onSuccess: (l) => setMessage({ tone: 'ok', text: t('videoWall.layouts.saved', { name: l.name }) }),
         onError: (err) =>
-          setMessage({ tone: 'error', text: t('videoWall.layouts.error', { message: err.message }) }),
+          setMessage({ tone: 'error', text: t('videoWall.layouts.error', { message: errorText(t, err) }) }),
       },
     );
   }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@c2/api-client/http/api-error';
 import type { Permission } from '@c2/api-client/schemas/role';
 import {
   VN_PLATE_PATTERN,
@@ -13,6 +12,7 @@ import { Button } from '@c2/ui/components/button/button';
 import { TextField } from '@c2/ui/components/text-field/text-field';
 import { testIds } from '@c2/ui/test-ids';
 import { useDecideViolation } from '../api/decide-violation';
+import { errorText } from '../../../lib/error-text';
 
 export interface DecisionPanelProps {
   violation: ViolationDetail;
@@ -46,7 +46,7 @@ export function DecisionPanel({ violation: v, userId, permissions }: DecisionPan
 
   const error = decide.error
     ? t('violations.decisionFailed', {
-        message: decide.error instanceof ApiError ? decide.error.message : String(decide.error),
+        message: errorText(t, decide.error),
       })
     : null;
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@c2/api-client/http/api-error';
 import { testIds } from '@c2/ui/test-ids';
+import { errorText, fieldErrors } from '../../../../lib/error-text';
 
 /** A labelled control of an admin form; `name` gives its test id. */
 export function Field({
@@ -27,10 +27,10 @@ export function Field({
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
+  const fields = Object.entries(fieldErrors(t, error));
   return (
     <div className="c2-admin-error" role="alert" data-testid={testIds.alertAdmin.error}>
-      <p>{error instanceof ApiError ? error.message : t('app.error')}</p>
+      <p>{errorText(t, error)}</p>
       {fields.length > 0 ? (
         <ul>
           {fields.map(([k, v]) => (
