@@ -14,7 +14,7 @@ import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { createSimSnapshots } from '../src/upstreams/vms/sim/sim-snapshots';
 import { judgeFrame, measureFrame } from '../src/components/devices/domain/image-quality';
 import { startServer } from '../src/server';
-import { seedCode } from './bench-login';
+import { seedCode } from './bench-bff';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SAMPLES = QUICK ? 60 : 300;

@@ -12,7 +12,7 @@ import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { INGEST_HEADERS } from '@c2/api-client/ingest';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
 import { startServer } from '../src/server';
-import { seedCode } from './bench-login';
+import { seedCode } from './bench-bff';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const BURST = QUICK ? 100 : 400;

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import { fmt, percentile, ratio } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
-import { seedCode } from './bench-login';
+import { login, startChild } from './bench-bff';
 
 /**
  * Event path: edge box → MQTT → BFF (validate, store, event log, rooms) → 50 consoles, at 500, 2,000 and
@@ -42,40 +41,7 @@ interface Sample {
   seconds: number;
 }
 
-function startChild(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; line: string }> {
-  // BENCH_CPU_PROF_DIR=dir: each child writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
-  const prof = process.env.BENCH_CPU_PROF_DIR;
-  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const hit = /(ready \d+|console at \S+)/.exec(out);
-      if (hit) resolve({ child, line: hit[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${out}`)));
-  });
-}
 
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'investigator', password: 'BacNinh@2026', code: seedCode() }),
-  });
-  if (!res.ok) throw new Error(`login: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 async function rssMb(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -193,7 +159,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const edge = await mqtt.connectAsync(MQTT_URL, { protocolVersion: 5 });
   try {
-    const cookie = await login(base);
+    const cookie = await login(base, 'investigator');
     const cameras = (
       (await (await fetch(`${base}/api/cameras`, { headers: { cookie } })).json()) as { id: string }[]
     ).map((c) => c.id);
@@ -201,7 +167,7 @@ async function main(): Promise<void> {
     // --- ours: 50 consoles on the BFF
     const ours = await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        const c = await login(base);
+        const c = await login(base, 'investigator');
         const s = io(base, {
           path: '/socket.io',
           transports: ['websocket'],

@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import type { LogEntry } from '@c2/api-client/schemas/live';
 import { fmt, ratio, slope } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
-import { seedCode } from './bench-login';
+import { login, startChild } from './bench-bff';
 
 /**
  * Socket load: CLIENTS consoles connected to one BFF process while RATE events/s arrive over the signed webhook
@@ -99,38 +99,7 @@ async function clientProcess(job: ClientJob): Promise<void> {
 }
 
 // ---------------------------------------------------------------- orchestrator
-function startChild(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const hit = /(ready \d+|console at \S+)/.exec(out);
-      if (hit) resolve({ child, line: hit[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${out.slice(-2000)}`)));
-  });
-}
 
-async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    // The investigator signs in with a TOTP code (MFA role); the operator's is ignored.
-    body: JSON.stringify({ username, password: 'BacNinh@2026', code: seedCode() }),
-  });
-  if (!res.ok) throw new Error(`login: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 async function memory(base: string): Promise<{ rss: number; heap: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
