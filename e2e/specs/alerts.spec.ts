@@ -70,6 +70,8 @@ test.describe('shift operator and alerts', () => {
       .and(page.locator('[data-kind="sop_step"]'));
     await expect(sopLines).toHaveCount(5);
     await expect(sopLines.first().locator('time')).toHaveText(/\d{2}:\d{2}:\d{2}/);
+    // An answer reads as the procedure words it ("Có"), not as its stored value ("yes").
+    await expect(sopLines.first()).toContainText('— Có');
     await expect(alerts.timelineItems.and(page.locator('[data-kind="acknowledged"]'))).toContainText(
       'Nguyễn Văn An',
     );

@@ -279,7 +279,7 @@ export function AlertDetailPanel({
 
       <section className="c2-alert-detail__section" aria-label={t('alerts.timeline.title')}>
         <h3>{t('alerts.timeline.title')}</h3>
-        <AlertTimeline entries={timeline} formatTime={time} />
+        <AlertTimeline entries={timeline} sop={sop} formatTime={time} />
       </section>
     </Panel>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '@c2/api-client/schemas/alert';
+import type { SopTemplate, TimelineEntry } from '@c2/api-client/schemas/alert';
 import { testIds } from '@c2/ui/test-ids';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -8,9 +8,12 @@ const list = (v: unknown) => (Array.isArray(v) ? v.map(str).filter(Boolean) : []
 /** What happened to the alert, in order: when, who (or the system), what. */
 export function AlertTimeline({
   entries,
+  sop,
   formatTime,
 }: {
   entries: readonly TimelineEntry[];
+  /** The alert's procedure: a recorded answer reads as its label there ("Có"), not its stored value ("yes"). */
+  sop: SopTemplate | null;
   formatTime: (iso: string) => string;
 }) {
   const { t } = useTranslation();
@@ -48,8 +51,13 @@ export function AlertTimeline({
         return t(`alerts.timeline.${e.kind}`);
     }
   }
+  function answerOf(e: TimelineEntry): string {
+    const value = str(e.detail.answer);
+    const step = sop?.steps.find((s) => s.id === str(e.detail.stepId));
+    return step?.answers.find((a) => a.value === value)?.label ?? value;
+  }
   const extra = (e: TimelineEntry) =>
-    [str(e.detail.answer), str(e.detail.note), str(e.detail.reason)].filter(Boolean).join(' · ');
+    [answerOf(e), str(e.detail.note), str(e.detail.reason)].filter(Boolean).join(' · ');
   return (
     <ol className="c2-timeline" data-testid={testIds.alerts.timeline}>
       {entries.map((e) => (
