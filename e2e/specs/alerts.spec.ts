@@ -111,9 +111,11 @@ test.describe('shift operator and alerts', () => {
     await admin.create.click();
     await admin.field('name').fill('Cháy khói ban đêm');
     await admin.save.click();
-    await expect(admin.error).toContainText('eventTypes');
-    // Said in Vietnamese, not in the server's English.
-    await expect(admin.error).toContainText('Cần chọn ít nhất 1.');
+    // The field by its label on the form, the problem in Vietnamese (not the server's English).
+    await expect(admin.error.locator('[data-field="eventTypes"]')).toHaveText(
+      'Loại sự kiện: Cần chọn ít nhất 1.',
+    );
+    await page.screenshot({ path: 'test-results/alerts-admin-refused.png' });
     await admin.field('type-fire_smoke').check();
     await admin.field('priority').selectOption('P1');
     await admin.field('sop').selectOption('sop-accident');

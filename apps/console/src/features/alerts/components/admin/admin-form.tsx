@@ -23,8 +23,11 @@ export function Field({
   );
 }
 
-/** What the BFF refused, with the fields it named. */
-export function FormError({ error }: { error: unknown }) {
+/**
+ * What the BFF refused, with the fields it named: each by its label on the form (`labels`: API field → label),
+ * else by its path.
+ */
+export function FormError({ error, labels = {} }: { error: unknown; labels?: Record<string, string> }) {
   const { t } = useTranslation();
   if (!error) return null;
   const fields = Object.entries(fieldErrors(t, error));
@@ -34,8 +37,8 @@ export function FormError({ error }: { error: unknown }) {
       {fields.length > 0 ? (
         <ul>
           {fields.map(([k, v]) => (
-            <li key={k}>
-              <code>{k}</code>: {v}
+            <li key={k} data-field={k}>
+              {labels[k] ?? <code>{k}</code>}: {v}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '@c2/api-client/query-keys';
 import { eventTypeSchema, severitySchema } from '@c2/api-client/schemas/event';
@@ -69,6 +70,21 @@ const inputOf = (d: Draft): AlertRuleInput => ({
 });
 
 /** Rules (event type, severity, area, cameras, time window → priority, SOP, policy, grouping) and maintenance windows. */
+/** The rule form's labels by API field, so a refused field is named as the form names it. */
+const ruleLabels = (t: TFunction): Record<string, string> => ({
+  name: t('alerts.admin.rules.name'),
+  eventTypes: t('alerts.admin.rules.eventTypes'),
+  minSeverity: t('alerts.admin.rules.minSeverity'),
+  priority: t('alerts.admin.rules.priority'),
+  sopTemplateId: t('alerts.admin.rules.sop'),
+  policyId: t('alerts.admin.rules.policy'),
+  groupWindowSeconds: t('alerts.admin.rules.groupWindow'),
+  activeFrom: t('alerts.admin.rules.from'),
+  activeTo: t('alerts.admin.rules.to'),
+  cameraIds: t('alerts.admin.rules.cameras'),
+  areaIds: t('alerts.admin.rules.areas'),
+});
+
 export function RulesEditor() {
   const { t } = useTranslation();
   const rules = useRules();
@@ -265,7 +281,7 @@ export function RulesEditor() {
               />
               {t('alerts.admin.rules.enabled')}
             </label>
-            <FormError error={save.error ?? remove.error} />
+            <FormError error={save.error ?? remove.error} labels={ruleLabels(t)} />
             <div className="c2-admin-actions">
               <Button
                 type="submit"
@@ -356,7 +372,14 @@ function SuppressionsPanel() {
         <Field label={t('alerts.admin.suppressions.end')} name="sup-end">
           <input type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required />
         </Field>
-        <FormError error={add.error} />
+        <FormError
+          error={add.error}
+          labels={{
+            reason: t('alerts.admin.suppressions.reason'),
+            startsAt: t('alerts.admin.suppressions.start'),
+            endsAt: t('alerts.admin.suppressions.end'),
+          }}
+        />
         <div className="c2-admin-actions">
           <Button type="submit" busy={add.isPending}>
             {t('alerts.admin.suppressions.add')}
