@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { totpAt } from '../src/components/auth/domain/totp';
 import { EMBEDDED_SEED_TOTP_SECRET } from '../src/platform/config';
 
@@ -45,4 +46,41 @@ export function startChild(
     });
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${out.slice(-2000)}`)));
   });
+}
+
+/**
+ * Stops a child and waits until it has exited (SIGKILL after `ms`): a BFF still draining its backlog holds locks
+ * that a schema drop right after a bare kill deadlocks on.
+ */
+export async function stopChild(child: ChildProcess | null, ms = 30_000): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Drops a benchmark's private schema (after its BFF has stopped). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether PostgreSQL answers at `url` (else a benchmark runs on PGlite). */
+export async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

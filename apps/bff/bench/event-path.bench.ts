@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt, { type MqttClient } from 'mqtt';
-import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import { fmt, percentile, ratio } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
-import { login, startChild } from './bench-bff';
+import { dropSchema, login, reachable, startChild, stopChild } from './bench-bff';
 
 /**
  * Event path: edge box → MQTT → BFF (validate, store, event log, rooms) → 50 consoles, at 500, 2,000 and
@@ -40,8 +39,6 @@ interface Sample {
   rssMb: number[];
   seconds: number;
 }
-
-
 
 async function rssMb(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -120,18 +117,6 @@ async function measure(
     );
   }
   return out;
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 async function main(): Promise<void> {
@@ -213,7 +198,7 @@ async function main(): Promise<void> {
       async () => Number.NaN,
     );
     baseSockets.forEach((s) => s.close());
-    baseline.kill('SIGTERM');
+    await stopChild(baseline);
 
     const rows = RATES.map((rate) => {
       const o = oursResult.get(rate)!;
@@ -261,13 +246,8 @@ async function main(): Promise<void> {
     });
   } finally {
     await edge.endAsync();
-    bff.kill('SIGTERM');
-    if (usePg) {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-      await client.end();
-    }
+    await stopChild(bff);
+    if (usePg) await dropSchema(DATABASE_URL, SCHEMA);
   }
 }
 

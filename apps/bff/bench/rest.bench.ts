@@ -1,15 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { INGEST_HEADERS, INGEST_PATH } from '@c2/api-client/ingest';
 import { fmt, ratio } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
+import { dropSchema, reachable, startChild, stopChild } from './bench-bff';
 
 /**
  * REST load on the hot routes through the real middleware (request id, security headers, session lookup,
@@ -28,37 +28,6 @@ const CONNECTIONS = Number(process.env.BENCH_REST_CONNECTIONS ?? 20);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const KEY = { id: 'bench-rest', secret: 'bench-rest-secret-0123456789' };
 const ROUTES = ['/api/cameras', '/api/events', '/api/cameras/summary', '/api/units'];
-
-function startChild(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const hit = /(ready \d+|console at \S+)/.exec(out);
-      if (hit) resolve({ child, line: hit[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${out.slice(-2000)}`)));
-  });
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 interface Figures {
   rps: number;
@@ -197,15 +166,10 @@ async function main(): Promise<void> {
       ].join('\n'),
     });
   } finally {
-    baseline?.kill('SIGTERM');
-    bff.kill('SIGTERM');
+    await stopChild(baseline);
+    await stopChild(bff);
     fs.rmSync(dir, { recursive: true, force: true });
-    if (usePg) {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    }
+    if (usePg) await dropSchema(DATABASE_URL, schema);
   }
 }
 

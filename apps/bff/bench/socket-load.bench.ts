@@ -2,14 +2,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { INGEST_HEADERS, INGEST_PATH } from '@c2/api-client/ingest';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import { fmt, ratio, slope } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
-import { login, startChild } from './bench-bff';
+import { dropSchema, login, reachable, startChild, stopChild } from './bench-bff';
 
 /**
  * Socket load: CLIENTS consoles connected to one BFF process while RATE events/s arrive over the signed webhook
@@ -99,7 +98,6 @@ async function clientProcess(job: ClientJob): Promise<void> {
 }
 
 // ---------------------------------------------------------------- orchestrator
-
 
 async function memory(base: string): Promise<{ rss: number; heap: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -249,18 +247,6 @@ async function measure(opts: {
   return run;
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function main(): Promise<void> {
   const run = randomUUID().slice(0, 8);
   const schema = `bench_load_${run}`;
@@ -389,14 +375,9 @@ async function main(): Promise<void> {
       ].join('\n'),
     });
   } finally {
-    baseline?.kill('SIGTERM');
-    bff.kill('SIGTERM');
-    if (usePg) {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    }
+    await stopChild(baseline);
+    await stopChild(bff);
+    if (usePg) await dropSchema(DATABASE_URL, schema);
   }
 }
 

@@ -452,12 +452,18 @@ export async function insertInbox(
   );
 }
 
-export async function claimInbox(q: Queryable, limit: number): Promise<InboxRow[]> {
-  return q.query<InboxRow>('SELECT * FROM alert_inbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED', [limit]);
-}
-
-export async function deleteInbox(q: Queryable, seqs: readonly number[]): Promise<void> {
-  if (seqs.length > 0) await q.query('DELETE FROM alert_inbox WHERE seq = ANY($1::bigint[])', [seqs]);
+/**
+ * Takes the oldest `limit` inbox rows no other instance holds, oldest first, in one statement: deleted by the
+ * caller's transaction, so they are back in the inbox if it rolls back.
+ */
+export async function takeInbox(q: Queryable, limit: number): Promise<InboxRow[]> {
+  const rows = await q.query<InboxRow>(
+    `DELETE FROM alert_inbox WHERE seq IN (
+       SELECT seq FROM alert_inbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+     ) RETURNING *`,
+    [limit],
+  );
+  return rows.sort((a, b) => Number(a.seq) - Number(b.seq));
 }
 
 export async function dbNow(q: Queryable): Promise<Date> {
