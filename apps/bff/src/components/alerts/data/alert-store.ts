@@ -195,11 +195,15 @@ export interface GroupedUpdate {
   count: number;
   lastEventAt: Date;
   snapshot: string | null;
-  /** One `grouped` timeline entry per event, in arrival order. */
-  events: Array<{ eventId: string; count: number }>;
+  /** The events this pass added, in arrival order. */
+  eventIds: string[];
 }
 
-/** Writes a pass's grouped events: one UPDATE for every alert and one INSERT for every timeline entry. */
+/**
+ * Writes a pass's grouped events: one UPDATE for every alert, and one `grouped` timeline entry per alert saying
+ * how many events the pass added, which, and the new total (a busy road's congestion alert would otherwise fill
+ * its timeline with an entry per event).
+ */
 export async function applyGrouped(q: Queryable, updates: readonly GroupedUpdate[]): Promise<AlertRow[]> {
   if (updates.length === 0) return [];
   const rows = await q.query<AlertRow>(
@@ -215,12 +219,14 @@ export async function applyGrouped(q: Queryable, updates: readonly GroupedUpdate
       updates.map((u) => u.snapshot),
     ],
   );
-  const entries = updates.flatMap((u) => u.events.map((e) => ({ id: u.id, detail: JSON.stringify(e) })));
   await q.query(
     `INSERT INTO alert_activity (alert_id, kind, detail, at)
      SELECT v.id, 'grouped', v.detail::jsonb, clock_timestamp()
-       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(id, detail, n) ORDER BY v.n`,
-    [entries.map((e) => e.id), entries.map((e) => e.detail)],
+       FROM unnest($1::text[], $2::text[]) AS v(id, detail)`,
+    [
+      updates.map((u) => u.id),
+      updates.map((u) => JSON.stringify({ count: u.count, added: u.eventIds.length, eventIds: u.eventIds })),
+    ],
   );
   return rows;
 }

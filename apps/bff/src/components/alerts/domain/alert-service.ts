@@ -384,17 +384,12 @@ export function createAlertService(deps: {
       if (open) {
         const last = new Date(open.last_event_at).getTime();
         if (!isClosed(open.status) && Date.parse(ev.ts) - last <= window * 1000) {
-          const earlier = groups.grouped.get(open.id)?.events ?? [];
+          const eventIds = groups.grouped.get(open.id)?.eventIds ?? [];
+          eventIds.push(ev.id);
           const count = open.count + 1;
           const lastEventAt = new Date(Math.max(last, Date.parse(ev.ts)));
           const snapshot = ev.snapshot ?? open.snapshot;
-          groups.grouped.set(open.id, {
-            id: open.id,
-            count,
-            lastEventAt,
-            snapshot,
-            events: [...earlier, { eventId: ev.id, count }],
-          });
+          groups.grouped.set(open.id, { id: open.id, count, lastEventAt, snapshot, eventIds });
           groups.open.set(groupKey, { ...open, count, last_event_at: lastEventAt, snapshot });
           raised.inc({ outcome: 'grouped' });
           return;

@@ -40,7 +40,8 @@ export function AlertTimeline({
       case 'transferred':
         return t(`alerts.timeline.${e.kind}`, { to: str(d.to), from: str(d.from) });
       case 'grouped':
-        return t('alerts.timeline.grouped', { count: str(d.count) });
+        // Entries written before a pass grouped several events at once carry no `added`: they added one.
+        return t('alerts.timeline.grouped', { count: str(d.count), added: str(d.added) || '1' });
       case 'sla_breached':
         return t(`alerts.timeline.sla_${d.sla === 'resolve' ? 'resolve' : 'acknowledge'}`);
       case 'acknowledged':
