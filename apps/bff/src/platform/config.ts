@@ -332,7 +332,7 @@ export const CONFIG_KEYS = {
   mqttConsumers: key(
     'MQTT_CONSUMERS',
     z.coerce.number().int().min(1).max(1024).default(256),
-    'MQTT connections per instance; each holds one message until it is committed, then acknowledges it (so this bounds the events in flight, and the batch size, per instance: at 2,000 events/s on 2 cores, 16 connections gave a p99 of 20 s, 256 gave 0.45 s).',
+    'MQTT connections per instance; each holds one message until it is committed, then acknowledges it (so this bounds the events in flight, and the batch size, per instance: 16 connections capped ingest near 1,000 events/s; 256 and 1,024 measure the same on 2 cores, see docs/benchmarks.md).',
   ),
   mqttClientId: key(
     'MQTT_CLIENT_ID',
