@@ -52,10 +52,12 @@ function useSessionEnd(): (reason?: SessionEndReason) => void {
     (reason: SessionEndReason = 'expired') => {
       const { location: where, navigate: go } = latest.current;
       if (where.pathname === '/login') return;
-      queryClient.clear();
       // A logout (here or in another tab of the same session) starts afresh; an expiry says why and comes back.
       const query = reason === 'logout' ? '' : `?ended=${reason}&next=${encodeURIComponent(where.pathname)}`;
-      void go(`/login${query}`, { replace: true });
+      // The pages leave first (synchronously), then the cache empties: cleared under mounted pages, their queries
+      // would refetch with the session already gone.
+      void go(`/login${query}`, { replace: true, flushSync: true });
+      queryClient.clear();
     },
     [queryClient],
   );
