@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { INGEST_HEADERS, INGEST_PATH } from '@c2/api-client/ingest';
-import type { LogEntry } from '@c2/api-client/schemas/live';
+import type { LogEntry, Replay } from '@c2/api-client/schemas/live';
 import { fmt, ratio, slope } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
@@ -46,6 +46,10 @@ interface ClientReport {
   received: number[];
   duplicates: number;
   histogram: Array<[number, number]>;
+  /** Sockets that dropped and came back (resuming from their last seq). */
+  reconnects: number;
+  /** Replays the BFF cut at LIVE_REPLAY_LIMIT (the console would refetch its lists then). */
+  incompleteReplays: number;
 }
 
 // ---------------------------------------------------------------- client process
@@ -55,16 +59,24 @@ async function clientProcess(job: ClientJob): Promise<void> {
   const histogram = new Uint32Array(MAX_MS + 1);
   let duplicates = 0;
   const prefix = `${job.tag}-`;
+  let reconnects = 0;
+  let incompleteReplays = 0;
   const sockets: Socket[] = await Promise.all(
     Array.from({ length: job.count }, async (_, c) => {
+      // As the console does: a socket that drops (a client too busy to answer pings) comes back with the last
+      // seq it applied and gets what it missed replayed.
+      let lastSeq: number | null = null;
       const s = io(job.url, {
         path: '/socket.io',
         transports: ['websocket'],
-        ...(job.cookie ? { extraHeaders: { cookie: job.cookie }, auth: { lastSeq: null } } : {}),
+        ...(job.cookie
+          ? { extraHeaders: { cookie: job.cookie }, auth: (cb: (a: object) => void) => cb({ lastSeq }) }
+          : {}),
       });
-      s.on('log:entries', (entries: LogEntry[]) => {
+      const take = (entries: LogEntry[]) => {
         const now = Date.now();
         for (const e of entries) {
+          if (lastSeq === null || e.seq > lastSeq) lastSeq = e.seq;
           if (e.topic !== 'event.new' || !e.data.id.startsWith(prefix)) continue;
           const n = Number(e.data.id.slice(prefix.length));
           if (seen[c]![n]) {
@@ -75,7 +87,13 @@ async function clientProcess(job: ClientJob): Promise<void> {
           received[c]!++;
           histogram[Math.min(MAX_MS, Math.max(0, now - Number(e.data.metadata.sentAt)))]!++;
         }
+      };
+      s.on('log:entries', take);
+      s.on('log:replay', (r: Replay) => {
+        if (!r.complete) incompleteReplays++;
+        take(r.entries);
       });
+      s.io.on('reconnect', () => reconnects++);
       await new Promise<void>((resolve, reject) => {
         s.once(job.cookie ? 'log:replay' : 'connect', () => resolve());
         s.once('connect_error', reject);
@@ -89,7 +107,7 @@ async function clientProcess(job: ClientJob): Promise<void> {
     if (m.type === 'report') {
       const hist: Array<[number, number]> = [];
       histogram.forEach((n, ms) => n > 0 && hist.push([ms, n]));
-      const report: ClientReport = { received, duplicates, histogram: hist };
+      const report: ClientReport = { received, duplicates, histogram: hist, reconnects, incompleteReplays };
       process.send!({ type: 'report', report });
       for (const s of sockets) s.close();
       setTimeout(() => process.exit(0), 100);
@@ -114,6 +132,8 @@ interface Run {
   samples: Array<{ t: number; rss: number; heap: number }>;
   /** Batches the receiver refused (non-2xx). */
   refused: number;
+  reconnects: number;
+  incompleteReplays: number;
 }
 
 function percentileOf(histogram: Map<number, number>, p: number): number {
@@ -237,12 +257,14 @@ async function measure(opts: {
     seconds: publishSeconds,
     worst: Math.min(...reports.flatMap((r) => r.report.received)),
     duplicates: reports.reduce((a, r) => a + r.report.duplicates, 0),
+    reconnects: reports.reduce((a, r) => a + r.report.reconnects, 0),
+    incompleteReplays: reports.reduce((a, r) => a + r.report.incompleteReplays, 0),
     histogram,
     samples,
     refused,
   };
   process.stdout.write(
-    `${opts.name}: sent ${sent} in ${fmt(publishSeconds)} s, worst client ${run.worst}, duplicates ${run.duplicates}, refused batches ${refused}, p50 ${percentileOf(histogram, 50)} ms, p99 ${percentileOf(histogram, 99)} ms\n`,
+    `${opts.name}: sent ${sent} in ${fmt(publishSeconds)} s, worst client ${run.worst}, duplicates ${run.duplicates}, reconnects ${run.reconnects} (replays cut ${run.incompleteReplays}), refused batches ${refused}, p50 ${percentileOf(histogram, 50)} ms, p99 ${percentileOf(histogram, 99)} ms\n`,
   );
   return run;
 }
@@ -326,6 +348,7 @@ async function main(): Promise<void> {
       name,
       `${r.worst}/${r.sent}`,
       String(r.duplicates),
+      String(r.reconnects),
       String(percentileOf(r.histogram, 50)),
       String(percentileOf(r.histogram, 99)),
       String(percentileOf(r.histogram, 99.9)),
@@ -353,13 +376,14 @@ async function main(): Promise<void> {
       title: `Socket load: ${CLIENTS} consoles, ${RATE.toLocaleString('en')} events/s`,
       command: `${QUICK ? 'BENCH_QUICK=1 ' : ''}node --import tsx apps/bff/bench/socket-load.bench.ts`,
       body: [
-        `${SECONDS} s each, ${CLIENTS} socket.io clients (websocket, in ${CLIENT_PROCS} processes) on one BFF process on ${usePg ? 'PostgreSQL' : 'PGlite'}, events arriving over the signed webhook in ${BATCHES_PER_SECOND} batches/s. Baseline: a bare socket.io server emitting the same batches to the same clients, no validation, storage or rooms, in the same run. Latency is webhook POST → client, on one clock; "delivered" is the worst client's distinct events / events sent; memory is the BFF's resident set (start → max → end) and the least-squares slope of RSS and heap after the first quarter of the run (warm-up).`,
+        `${SECONDS} s each, ${CLIENTS} socket.io clients (websocket, in ${CLIENT_PROCS} processes) on one BFF process on ${usePg ? 'PostgreSQL' : 'PGlite'}, events arriving over the signed webhook in ${BATCHES_PER_SECOND} batches/s. Baseline: a bare socket.io server emitting the same batches to the same clients, no validation, storage or rooms, in the same run. Latency is webhook POST → client, on one clock; "delivered" is the worst client's distinct events / events sent, live or replayed after a reconnect (clients resume from their last seq, as the console does; a replay cut at LIVE_REPLAY_LIMIT would make the console refetch and is counted); memory is the BFF's resident set (start → max → end) and the least-squares slope of RSS and heap after the first quarter of the run (warm-up).`,
         '',
         table(
           [
             'server',
             'delivered (worst client)',
             'duplicates',
+            'reconnects',
             'p50 ms',
             'p99 ms',
             'p99.9 ms',
@@ -371,7 +395,7 @@ async function main(): Promise<void> {
           [row('ours', ours, true), row('baseline', bare, false)],
         ),
         '',
-        `Per-client throughput ours ÷ baseline: ${ratio(ours.worst / ours.seconds, bare.worst / bare.seconds)}; p99 ours ÷ baseline: ${ratio(percentileOf(ours.histogram, 99), percentileOf(bare.histogram, 99))}. Webhook batches refused: ${ours.refused}.`,
+        `Per-client throughput ours ÷ baseline: ${ratio(ours.worst / ours.seconds, bare.worst / bare.seconds)}; p99 ours ÷ baseline: ${ratio(percentileOf(ours.histogram, 99), percentileOf(bare.histogram, 99))}. Webhook batches refused: ${ours.refused}; replays cut at the limit: ${ours.incompleteReplays}.`,
       ].join('\n'),
     });
   } finally {

@@ -97,6 +97,32 @@ describe('rules turn events into alerts', () => {
     live.socket.close();
   });
 
+  it('when events keep grouping into an alert while an operator acknowledges it, then the last state a console gets is the newest: acknowledged, with every event counted', async () => {
+    const cam = freshCamera();
+    const live = liveClient(server.url, operator.cookie);
+    await live.ready;
+    await postEvents(server.url, [wrongWay(cam.id)]);
+    const alert = await waitForAlert(operator, cam.id);
+    // Grouping updates are coalesced per live window; the acknowledgement is pushed at once and must not be
+    // overtaken by an older count still waiting in the window.
+    await Promise.all(Array.from({ length: 8 }, () => postEvents(server.url, [wrongWay(cam.id)])));
+    const ack = await call(server.url, operator, 'POST', `/api/alerts/${alert.id}/acknowledge`);
+    expect(ack.status).toBe(200);
+    await eventually(async () => {
+      const now = (await alertsOf(server.url, operator)).find((a) => a.id === alert.id)!;
+      expect(now).toMatchObject({ count: 9, status: 'acknowledged' });
+    });
+    await eventually(() => {
+      const changes = live.received.filter((e) => e.topic === 'alert.changed' && e.data.id === alert.id);
+      expect(alertSchema.parse(changes.at(-1)!.data)).toMatchObject({ count: 9, status: 'acknowledged' });
+    });
+    // Nothing older arrives after the window has passed.
+    await new Promise((r) => setTimeout(r, 600));
+    const changes = live.received.filter((e) => e.topic === 'alert.changed' && e.data.id === alert.id);
+    expect(alertSchema.parse(changes.at(-1)!.data)).toMatchObject({ count: 9, status: 'acknowledged' });
+    live.socket.close();
+  });
+
   it('when a burst of events on three cameras arrives at once, then each camera has one alert counting all of its events, and its timeline names every grouped event in order, an entry per pass', async () => {
     const cams = [freshCamera(), freshCamera(), freshCamera()];
     const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000).toISOString();

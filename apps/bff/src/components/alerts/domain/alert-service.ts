@@ -20,7 +20,7 @@ import { badRequest, conflict, notFound } from '../../../platform/errors';
 import type { AuditTrail } from '../../audit/domain/audit-trail';
 import type { CameraRef } from '../../cameras/domain/camera-service';
 import { audienceOf, type Tier } from '../../live/domain/audience';
-import type { EventLog } from '../../live/domain/event-log';
+import { recordKey, type EventLog } from '../../live/domain/event-log';
 import type { NotifyOutbox, NewMessage } from '../../../upstreams/notify/notify-outbox';
 import {
   claimDueDeadlines,
@@ -89,6 +89,12 @@ interface Work {
   q: Queryable;
   now: Date;
   touched: Map<string, AlertRow>;
+  /**
+   * Alerts whose only change in this transaction is more grouped events (a count, a time): consoles get the
+   * newest state of each once per live window, not one message per pass (a busy road's congestion alert changes
+   * many times a second). Anything else an alert goes through reaches them at once.
+   */
+  onlyGrouped: Set<string>;
   enqueued: boolean;
   /** People per target, looked up once per transaction: a burst of alerts on one policy asks the same thing. */
   people: Map<string, Person[]>;
@@ -142,7 +148,14 @@ export function createAlertService(deps: {
 
   async function inTx<T>(fn: (w: Work) => Promise<T>): Promise<T> {
     const out = await db.tx(async (q) => {
-      const w: Work = { q, now: await dbNow(q), touched: new Map(), enqueued: false, people: new Map() };
+      const w: Work = {
+        q,
+        now: await dbNow(q),
+        touched: new Map(),
+        onlyGrouped: new Set(),
+        enqueued: false,
+        people: new Map(),
+      };
       const result = await fn(w);
       const items = await eventLog.appendWithin(
         q,
@@ -151,6 +164,7 @@ export function createAlertService(deps: {
           areaId: r.area_id,
           tier: r.tier as Tier,
           data: toAlert(r),
+          ...(w.onlyGrouped.has(r.id) ? { coalesceKey: recordKey('alert.changed', r.id) } : {}),
         })),
       );
       return { result, items, enqueued: w.enqueued };
@@ -475,7 +489,10 @@ export function createAlertService(deps: {
       const keys = todo.map(({ rule, ev }) => groupKeyOf(rule, ev)).filter((k): k is string => k !== null);
       const groups: PassGroups = { open: await lockOpenGroups(w.q, keys), grouped: new Map() };
       for (const { rule, ev, tier } of todo) await raise(w, cfg, groups, rule, ev, tier);
-      for (const r of await applyGrouped(w.q, [...groups.grouped.values()])) w.touched.set(r.id, r);
+      for (const r of await applyGrouped(w.q, [...groups.grouped.values()])) {
+        if (!w.touched.has(r.id)) w.onlyGrouped.add(r.id);
+        w.touched.set(r.id, r);
+      }
       return rows.length;
     });
   }

@@ -12,13 +12,22 @@ import {
   type LogRow,
 } from '../data/event-log-store';
 
+/**
+ * The coalescing key of a change about one record (an alert): a pending coalesced entry under this key is
+ * superseded by a newer entry about the same record pushed at once (see the live gateway).
+ */
+export const recordKey = (topic: LogTopic, id: string): string => `${topic}:${id}`;
+
 /** A change to append: what topic, whose jurisdiction, which clearance, and the contract-shaped data. */
 export interface ChangeOf<T extends LogTopic> {
   topic: T;
   areaId: string | null;
   tier: Tier;
   data: LogData<T>;
-  /** Entries with the same key inside one coalescing window collapse to the newest (e.g. a camera's status). */
+  /**
+   * Set on high-rate changes only: such entries reach consoles once per coalescing window (LIVE_BATCH_MS), the
+   * newest per key (a camera's status, a busy alert's count). Without a key an entry is pushed at once.
+   */
   coalesceKey?: string;
 }
 /** Any change: a union over topics, so each carries the data of its own topic. */

@@ -6,7 +6,7 @@ import { liveHandshakeSchema, type LogEntry } from '@c2/api-client/schemas/live'
 import type { UnitPositionFrame } from '@c2/api-client/schemas/unit';
 import type { Logger } from '../../../platform/logger';
 import type { Metrics } from '../../../platform/metrics';
-import type { EventLog, Appended } from '../domain/event-log';
+import { recordKey, type EventLog, type Appended } from '../domain/event-log';
 import type { Audience } from '../domain/audience';
 import {
   positionRoomsForAudience,
@@ -40,9 +40,6 @@ export interface LiveGatewayOptions {
 
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-/** Topics whose changes arrive at high rate and are coalesced into one message per room per window. */
-const COALESCED_TOPICS = new Set(['camera.status']);
 
 /**
  * The socket.io side of the live backbone: authenticates at connect, joins the rooms the user's permissions and
@@ -164,14 +161,17 @@ export function createLiveGateway(options: LiveGatewayOptions) {
     const immediate = new Map<string, LogEntry[]>();
     for (const { entry, tier, coalesceKey } of items) {
       const rooms = roomsForEntry(entry.topic, tier, entry.areaId);
-      const coalesce = COALESCED_TOPICS.has(entry.topic);
       for (const room of rooms) {
-        if (coalesce) {
+        // Changes that arrive at high rate carry a key: one message per room per window, the newest per key.
+        if (coalesceKey !== undefined) {
           let byKey = pending.get(room);
           if (!byKey) pending.set(room, (byKey = new Map()));
-          byKey.delete(coalesceKey ?? String(entry.seq)); // re-insert keeps the batch in seq order
-          byKey.set(coalesceKey ?? String(entry.seq), entry);
+          byKey.delete(coalesceKey); // re-insert keeps the batch in seq order
+          byKey.set(coalesceKey, entry);
         } else {
+          // Pushed at once, it is newer than a coalesced entry about the same record still waiting: drop that one.
+          const id = (entry.data as { id?: unknown }).id;
+          if (typeof id === 'string') pending.get(room)?.delete(recordKey(entry.topic, id));
           let list = immediate.get(room);
           if (!list) immediate.set(room, (list = []));
           list.push(entry);
