@@ -61,17 +61,6 @@ export async function stopChild(child: ChildProcess | null, ms = 30_000): Promis
   clearTimeout(timer);
 }
 
-/** Drops a benchmark's private schema (after its BFF has stopped). */
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Whether PostgreSQL answers at `url` (else a benchmark runs on PGlite). */
 export async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });

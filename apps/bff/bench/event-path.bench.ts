@@ -6,7 +6,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { LogEntry } from '@c2/api-client/schemas/live';
 import { fmt, percentile, ratio } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
-import { dropSchema, login, reachable, startChild, stopChild } from './bench-bff';
+import { login, reachable, startChild, stopChild } from './bench-bff';
+import { dropPostgresSchema } from '../src/platform/db';
 
 /**
  * Event path: edge box → MQTT → BFF (validate, store, event log, rooms) → 50 consoles, at 500, 2,000 and
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
   } finally {
     await edge.endAsync();
     await stopChild(bff);
-    if (usePg) await dropSchema(DATABASE_URL, SCHEMA);
+    if (usePg) await dropPostgresSchema(DATABASE_URL, SCHEMA);
   }
 }
 

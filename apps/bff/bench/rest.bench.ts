@@ -9,7 +9,8 @@ import { INGEST_HEADERS, INGEST_PATH } from '@c2/api-client/ingest';
 import { fmt, ratio } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
-import { dropSchema, reachable, startChild, stopChild } from './bench-bff';
+import { reachable, startChild, stopChild } from './bench-bff';
+import { dropPostgresSchema } from '../src/platform/db';
 
 /**
  * REST load on the hot routes through the real middleware (request id, security headers, session lookup,
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
     await stopChild(baseline);
     await stopChild(bff);
     fs.rmSync(dir, { recursive: true, force: true });
-    if (usePg) await dropSchema(DATABASE_URL, schema);
+    if (usePg) await dropPostgresSchema(DATABASE_URL, schema);
   }
 }
 

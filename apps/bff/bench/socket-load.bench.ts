@@ -8,7 +8,8 @@ import type { LogEntry, Replay } from '@c2/api-client/schemas/live';
 import { fmt, ratio, slope } from '@c2/bench-kit/stats';
 import { table, writeBenchSection } from '@c2/bench-kit/report';
 import { signIngest } from '../src/components/events/http/ingest-webhook';
-import { dropSchema, login, reachable, startChild, stopChild } from './bench-bff';
+import { login, reachable, startChild, stopChild } from './bench-bff';
+import { dropPostgresSchema } from '../src/platform/db';
 
 /**
  * Socket load: CLIENTS consoles connected to one BFF process while RATE events/s arrive over the signed webhook
@@ -401,7 +402,7 @@ async function main(): Promise<void> {
   } finally {
     await stopChild(baseline);
     await stopChild(bff);
-    if (usePg) await dropSchema(DATABASE_URL, schema);
+    if (usePg) await dropPostgresSchema(DATABASE_URL, schema);
   }
 }
 

@@ -76,6 +76,17 @@ function toPgParams(params: readonly SqlParam[] | undefined): unknown[] {
   return params ? [...params] : [];
 }
 
+/** Drops a private schema and all it holds (a test's or a benchmark's; the product never drops its own). */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function openPostgres(url: string, schema: string, logger: Logger): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,

@@ -1,6 +1,5 @@
 import type { Role } from '@c2/api-client/schemas/role';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { createApiClient, type ApiClient } from '@c2/api-client/http/client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@c2/api-client/realtime/events';
@@ -11,6 +10,7 @@ import { EMBEDDED_SEED_TOTP_SECRET, type Config } from '../../src/platform/confi
 import { totpAt } from '../../src/components/auth/domain/totp';
 import { startServer, type RunningServer } from '../../src/server';
 import { INGEST_HEADERS } from '@c2/api-client/ingest';
+import { dropPostgresSchema } from '../../src/platform/db';
 import { signIngest } from '../../src/components/events/http/ingest-webhook';
 import type { Logger } from '../../src/platform/logger';
 
@@ -62,14 +62,7 @@ export async function startTestServer(
 /** Drops a test's PostgreSQL schema (nothing to do on PGlite in memory). */
 export async function dropSchema(schema: string): Promise<void> {
   const url = process.env.DATABASE_URL;
-  if (!url) return;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
+  if (url) await dropPostgresSchema(url, schema);
 }
 
 export interface Session {
